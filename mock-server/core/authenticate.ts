@@ -1,0 +1,33 @@
+import type { MockRequest } from './mock-request.ts';
+import type { CredentialSpec, SpecOperation } from './openapi-operations.ts';
+import type { MockProtocolError } from './protocol-error.ts';
+
+const BEARER = /^Bearer\s+(\S.*)$/i;
+
+/**
+ * Checks credentials against the operation's OpenAPI security requirements: any one alternative
+ * whose credentials are all present authenticates. When the server was given `apiKeys`, the
+ * key must also be one of them. Returns the protocol's 401 error, or `undefined`.
+ *
+ * Anthropic's spec lists both `x-api-key` and Bearer, because real clients send either
+ * (Claude Code sends Bearer when `ANTHROPIC_AUTH_TOKEN` is set).
+ */
+export function authenticate(operation: SpecOperation, request: MockRequest, url: URL, apiKeys: ReadonlySet<string> | undefined): MockProtocolError | undefined {
+  if (operation.security.length === 0) return undefined;
+  for (const alternative of operation.security) {
+    const values = alternative.map((credential) => readCredential(credential, request, url));
+    if (values.some((v) => v === undefined)) continue;
+    if (apiKeys && !values.every((v) => apiKeys.has(v as string))) return operation.adapter.errors.invalidCredentials();
+    return undefined;
+  }
+  return operation.adapter.errors.missingCredentials();
+}
+
+function readCredential(credential: CredentialSpec, request: MockRequest, url: URL): string | undefined {
+  let value: string | undefined;
+  if (credential.kind === 'header') value = request.header(credential.name);
+  else if (credential.kind === 'query') value = url.searchParams.get(credential.name) ?? undefined;
+  else value = BEARER.exec(request.header('authorization') ?? '')?.[1];
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}

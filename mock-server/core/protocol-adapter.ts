@@ -1,0 +1,89 @@
+import type { Diagnostic } from '../../specs/tooling/diagnostic.ts';
+import type { SchemaRegistry } from '../../specs/tooling/schema-registry.ts';
+import type { ProtocolSpec } from '../../specs/types.ts';
+import type { MockRequest } from './mock-request.ts';
+import type { ModelCatalog } from './model-catalog.ts';
+import type { MockProtocolError } from './protocol-error.ts';
+import type { SseFrame } from './sse.ts';
+
+/** What every operation handler may use from the server. */
+export interface ServerContext {
+  readonly catalog: ModelCatalog;
+  readonly registry: SchemaRegistry;
+  /** The server's seed: part of every id, so two seeds give two id spaces. */
+  readonly seed: string;
+}
+
+/** One matched request, after routing, authentication, parameter and body validation. */
+export interface OperationCall {
+  readonly request: MockRequest;
+  readonly url: URL;
+  readonly pathParams: Readonly<Record<string, string>>;
+  /** The parsed JSON body, already valid against the operation's request schema (`undefined` without one). */
+  readonly body: unknown;
+  readonly requestId: string;
+  /** Seed + request body: derive ids from it so that the same request yields the same bytes. */
+  readonly replyKey: string;
+  readonly server: ServerContext;
+}
+
+/** One stream event as the protocol defines it: `type` is the wire type, `data` the JSON payload. */
+export interface StreamEvent {
+  readonly type: string;
+  readonly data: unknown;
+}
+
+/** What an operation answers; the pipeline validates it against the spec, then encodes it. */
+export type OperationReply =
+  | { readonly kind: 'json'; readonly status?: number; readonly body: unknown; readonly headers?: Readonly<Record<string, string>> }
+  | { readonly kind: 'stream'; readonly status?: number; readonly events: readonly StreamEvent[]; readonly headers?: Readonly<Record<string, string>> };
+
+export type OperationHandler = (call: OperationCall) => OperationReply | Promise<OperationReply>;
+
+/**
+ * The words a protocol uses for the pipeline's generic failures. Each protocol's `errors.ts`
+ * supplies them, so that "no API key" reads exactly as that vendor writes it.
+ */
+export interface ErrorTemplates {
+  missingCredentials(): MockProtocolError;
+  invalidCredentials(): MockProtocolError;
+  missingHeader(name: string): MockProtocolError;
+  invalidParameter(location: 'header' | 'query' | 'path', name: string, problem: string): MockProtocolError;
+  invalidJson(detail: string): MockProtocolError;
+  bodyTooLarge(limit: number): MockProtocolError;
+  notFound(method: string, path: string): MockProtocolError;
+  methodNotAllowed(method: string, path: string): MockProtocolError;
+  invalidBody(diagnostics: readonly Diagnostic[]): MockProtocolError;
+  internal(): MockProtocolError;
+}
+
+/** A rendered error: the protocol's envelope and status. */
+export interface RenderedError {
+  readonly status: number;
+  readonly body: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/**
+ * One protocol, as the mock serves it. Routes, required headers, auth schemes and schemas come
+ * from `spec.openapi`; the adapter supplies only what differs in code: the operation handlers,
+ * the error envelope and the stream framing.
+ */
+export interface ProtocolAdapter {
+  readonly spec: ProtocolSpec;
+  /** Handlers by OpenAPI `operationId`; every operation of the spec has one (a test checks it). */
+  readonly operations: Readonly<Record<string, OperationHandler>>;
+  /**
+   * Whether a request is this protocol's, when several protocols share a route (`GET /v1/models`)
+   * or the route is unknown and an error envelope must be chosen.
+   */
+  claims(request: MockRequest, url: URL): boolean;
+  /** Response header that carries the request id (`request-id` for Anthropic). */
+  readonly requestIdHeader: string;
+  /** A vendor-shaped request id (`req_011C…`) from a deterministic key. */
+  requestId(key: string): string;
+  readonly errors: ErrorTemplates;
+  renderError(error: MockProtocolError, requestId: string): RenderedError;
+  /** The SSE frame for one stream event (event line, exact data spelling). */
+  encodeEvent(event: StreamEvent): SseFrame;
+}

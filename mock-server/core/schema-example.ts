@@ -1,0 +1,188 @@
+/**
+ * Builds a deterministic value that satisfies a caller's JSON Schema: the mock's answer when a
+ * tool call is forced. Prefers what the schema itself offers (`const`, `enum`, `default`,
+ * `examples`), fills every required property, and respects the common numeric, length and
+ * format constraints. The result is checked against the schema afterwards by the caller; a
+ * schema this cannot satisfy (an exotic `pattern`) is reported as a violation, never hidden.
+ */
+type Schema = Record<string, unknown> | boolean;
+
+const MAX_DEPTH = 12;
+
+const FORMAT_SAMPLES: Record<string, string> = {
+  'date-time': '2026-01-01T00:00:00Z',
+  date: '2026-01-01',
+  time: '00:00:00Z',
+  duration: 'P1D',
+  email: 'user@example.com',
+  'idn-email': 'user@example.com',
+  hostname: 'example.com',
+  'idn-hostname': 'example.com',
+  ipv4: '192.0.2.1',
+  ipv6: '2001:db8::1',
+  uri: 'https://example.com/',
+  'uri-reference': 'https://example.com/',
+  iri: 'https://example.com/',
+  'iri-reference': 'https://example.com/',
+  url: 'https://example.com/',
+  uuid: '00000000-0000-4000-8000-000000000000',
+  'json-pointer': '/example',
+  'relative-json-pointer': '0',
+  regex: '.*',
+};
+
+// Tried in order when a string has a `pattern`; the first that matches wins.
+const PATTERN_CANDIDATES = ['example', 'a', 'A', '0', 'abc', 'ABC', '123', 'a1', 'example_1', 'example-1', 'x@example.com', '2026-01-01', 'https://example.com/'];
+
+/** A value for `schema`; `root` resolves local `$ref`s (`#/$defs/…`, `#/definitions/…`). */
+export function exampleFromSchema(schema: unknown, root: unknown = schema): unknown {
+  return build(schema as Schema, root as Schema, 0, '');
+}
+
+function build(schema: Schema, root: Schema, depth: number, name: string): unknown {
+  if (schema === true || schema === undefined) return 'example';
+  if (schema === false || depth > MAX_DEPTH) return null;
+  if (typeof schema.$ref === 'string') {
+    const target = resolveRef(root, schema.$ref);
+    return target === undefined ? null : build(target, root, depth + 1, name);
+  }
+  if ('const' in schema) return schema.const;
+  if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0];
+  if (schema.default !== undefined) return schema.default;
+  if (Array.isArray(schema.examples) && schema.examples.length > 0) return schema.examples[0];
+  if (Array.isArray(schema.allOf)) return build(mergeAllOf(schema, root), root, depth + 1, name);
+  for (const key of ['oneOf', 'anyOf'] as const) {
+    const branches = schema[key];
+    if (Array.isArray(branches) && branches.length > 0) {
+      const branch = branches.find((b) => !isNullSchema(b as Schema)) ?? branches[0];
+      return build(branch as Schema, root, depth + 1, name);
+    }
+  }
+  switch (pickType(schema)) {
+    case 'object':
+      return buildObject(schema, root, depth);
+    case 'array':
+      return buildArray(schema, root, depth, name);
+    case 'string':
+      return buildString(schema);
+    case 'integer':
+      return buildNumber(schema, true);
+    case 'number':
+      return buildNumber(schema, false);
+    case 'boolean':
+      return true;
+    case 'null':
+      return null;
+    default:
+      return 'example';
+  }
+}
+
+function pickType(schema: Record<string, unknown>): string | undefined {
+  const type = schema.type;
+  if (typeof type === 'string') return type;
+  if (Array.isArray(type)) return (type.find((t) => t !== 'null') ?? type[0]) as string | undefined;
+  if (schema.properties || schema.required) return 'object';
+  if (schema.items || schema.prefixItems) return 'array';
+  return undefined;
+}
+
+function isNullSchema(schema: Schema): boolean {
+  return typeof schema === 'object' && schema.type === 'null';
+}
+
+function buildObject(schema: Record<string, unknown>, root: Schema, depth: number): Record<string, unknown> {
+  const properties = (schema.properties ?? {}) as Record<string, Schema>;
+  const required = Array.isArray(schema.required) ? (schema.required as string[]) : [];
+  const out: Record<string, unknown> = {};
+  for (const key of required) out[key] = build(properties[key] ?? true, root, depth + 1, key);
+  const minProperties = typeof schema.minProperties === 'number' ? schema.minProperties : 0;
+  for (const key of Object.keys(properties)) {
+    if (Object.keys(out).length >= minProperties) break;
+    if (!(key in out)) out[key] = build(properties[key] as Schema, root, depth + 1, key);
+  }
+  return out;
+}
+
+function buildArray(schema: Record<string, unknown>, root: Schema, depth: number, name: string): unknown[] {
+  const prefix = Array.isArray(schema.prefixItems) ? (schema.prefixItems as Schema[]) : Array.isArray(schema.items) ? (schema.items as Schema[]) : [];
+  const items = !Array.isArray(schema.items) ? (schema.items as Schema | undefined) : undefined;
+  const minItems = typeof schema.minItems === 'number' ? schema.minItems : 0;
+  const maxItems = typeof schema.maxItems === 'number' ? schema.maxItems : Infinity;
+  const count = Math.min(Math.max(minItems, prefix.length, items ? 1 : 0), maxItems);
+  const out: unknown[] = [];
+  for (let i = 0; i < count; i++) out.push(build(prefix[i] ?? items ?? true, root, depth + 1, name));
+  if (schema.uniqueItems === true && out.length > 1 && out.every((v) => typeof v === 'number')) {
+    return out.map((v, i) => (v as number) + i);
+  }
+  return out;
+}
+
+function buildString(schema: Record<string, unknown>): string {
+  const minLength = typeof schema.minLength === 'number' ? schema.minLength : 0;
+  const maxLength = typeof schema.maxLength === 'number' ? schema.maxLength : Infinity;
+  let value = (typeof schema.format === 'string' && FORMAT_SAMPLES[schema.format]) || 'example';
+  if (typeof schema.pattern === 'string') value = matchPattern(schema.pattern, minLength) ?? value;
+  while (value.length < minLength) value += 'x';
+  return value.length > maxLength ? value.slice(0, maxLength) : value;
+}
+
+function matchPattern(pattern: string, minLength: number): string | undefined {
+  let re: RegExp;
+  try {
+    re = new RegExp(pattern, 'u');
+  } catch {
+    return undefined;
+  }
+  for (const candidate of PATTERN_CANDIDATES) {
+    const padded = candidate.length >= minLength ? candidate : candidate + 'x'.repeat(minLength - candidate.length);
+    if (re.test(padded)) return padded;
+  }
+  return undefined;
+}
+
+function buildNumber(schema: Record<string, unknown>, integer: boolean): number {
+  const num = (key: string) => (typeof schema[key] === 'number' ? (schema[key] as number) : undefined);
+  const step = integer ? 1 : 0.5;
+  let low = num('minimum') ?? -Infinity;
+  const exclusiveLow = num('exclusiveMinimum');
+  if (exclusiveLow !== undefined) low = Math.max(low, exclusiveLow + step);
+  let high = num('maximum') ?? Infinity;
+  const exclusiveHigh = num('exclusiveMaximum');
+  if (exclusiveHigh !== undefined) high = Math.min(high, exclusiveHigh - step);
+  let value = Math.min(Math.max(1, low), high);
+  if (integer) value = Math.ceil(value);
+  const multipleOf = num('multipleOf');
+  if (multipleOf !== undefined && multipleOf > 0) value = Math.ceil(value / multipleOf) * multipleOf;
+  return value;
+}
+
+function mergeAllOf(schema: Record<string, unknown>, root: Schema): Record<string, unknown> {
+  const { allOf, ...rest } = schema;
+  const merged: Record<string, unknown> = { ...rest };
+  const properties: Record<string, unknown> = { ...((rest.properties as object) ?? {}) };
+  const required = new Set<string>(Array.isArray(rest.required) ? (rest.required as string[]) : []);
+  for (const part of allOf as Schema[]) {
+    const resolved = typeof part === 'object' && typeof part.$ref === 'string' ? resolveRef(root, part.$ref) : part;
+    if (typeof resolved !== 'object') continue;
+    Object.assign(properties, resolved.properties ?? {});
+    for (const key of Array.isArray(resolved.required) ? (resolved.required as string[]) : []) required.add(key);
+    for (const [key, value] of Object.entries(resolved)) {
+      if (key !== 'properties' && key !== 'required' && !(key in merged)) merged[key] = value;
+    }
+  }
+  if (Object.keys(properties).length > 0) merged.properties = properties;
+  if (required.size > 0) merged.required = [...required];
+  return merged;
+}
+
+function resolveRef(root: Schema, ref: string): Schema | undefined {
+  if (!ref.startsWith('#')) return undefined;
+  let current: unknown = root;
+  for (const raw of ref.slice(1).split('/').filter(Boolean)) {
+    const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current as Schema | undefined;
+}

@@ -1,0 +1,26 @@
+/**
+ * llm-conformance mock server: the public surface.
+ *
+ * @see ../README.md
+ */
+
+// Server
+export { createMockServer, type MockServer, type MockServerOptions } from './create-mock-server.ts';
+export { serveNodeHttp, type NodeHttpOptions, type NodeHttpServer, type RequestHandlerLike } from './transports/node-http.ts';
+
+// Protocols
+export { PROTOCOL_ADAPTERS, anthropicMessages } from './protocols/index.ts';
+export type { ProtocolAdapter, OperationCall, OperationReply, StreamEvent, ErrorTemplates } from './core/protocol-adapter.ts';
+
+// Model catalog, canonical model, token estimator
+export { DEFAULT_MODELS, ModelCatalog, type CatalogModel, type ModelFamily } from './core/model-catalog.ts';
+export type { CanonicalRequest, CanonicalReply, CanonicalBlock, CanonicalPart, CanonicalStopReason } from './core/canonical.ts';
+export { countTokens, tokenize, TOKEN_ESTIMATOR_VERSION } from './core/token-estimator.ts';
+export { estimateRequestTokens, TOKEN_OVERHEAD } from './core/request-tokens.ts';
+
+// Wire-level building blocks (transports, mutants, custom hosts)
+export { type MockRequest, fromWebRequest, BodyTooLargeError } from './core/mock-request.ts';
+export { type WireReply, toWebResponse, readWireBody } from './core/wire-reply.ts';
+export { type SseFrame, encodeSseFrame, SSE_HEADERS } from './core/sse.ts';
+export { MockProtocolError, InternalError, type ErrorKind } from './core/protocol-error.ts';
+export type { LifecycleEvents } from './core/lifecycle.ts';

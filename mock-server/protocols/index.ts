@@ -1,0 +1,10 @@
+import type { ProtocolAdapter } from '../core/protocol-adapter.ts';
+import { anthropicMessages } from './anthropic-messages/index.ts';
+
+/**
+ * Every protocol the mock serves. The only registry: adding a protocol means adding its folder
+ * and one line here.
+ */
+export const PROTOCOL_ADAPTERS: readonly ProtocolAdapter[] = [anthropicMessages];
+
+export { anthropicMessages };
