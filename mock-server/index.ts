@@ -7,6 +7,7 @@
 // Server
 export { createMockServer, type MockServer, type MockServerOptions } from './create-mock-server.ts';
 export { serveNodeHttp, type NodeHttpOptions, type NodeHttpServer, type RequestHandlerLike } from './transports/node-http.ts';
+export { createFetch } from './transports/fetch.ts';
 
 // Protocols
 export { PROTOCOL_ADAPTERS, anthropicMessages } from './protocols/index.ts';

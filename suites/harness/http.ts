@@ -1,0 +1,85 @@
+import type { ResolvedTarget } from './target.ts';
+
+/** A request the checks send on the raw wire (no SDK in between). */
+export interface RawRequest {
+  readonly method?: string;
+  /** Path under the target's base URL, with query, e.g. `/v1/messages?beta=true`. */
+  readonly path: string;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** A JSON value (serialised here) or a string sent as is (malformed-body checks). */
+  readonly body?: unknown;
+}
+
+/** A completed raw exchange: status, headers and the exact bytes of the body. */
+export interface RawExchange {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly bytes: Uint8Array;
+  /** The body decoded as UTF-8 (U+FFFD for invalid bytes; `utf8Valid` says whether any were). */
+  readonly text: string;
+  readonly utf8Valid: boolean;
+  /** The body parsed as JSON, or `undefined` when it is not JSON. */
+  readonly json: unknown;
+}
+
+/** Bodies larger than this are cut off: a hostile or broken target cannot exhaust memory. */
+export const MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+
+/** Sends one request and reads the whole response body (bounded by size and the target timeout). */
+export async function rawExchange(target: ResolvedTarget, request: RawRequest): Promise<RawExchange> {
+  const hasBody = request.body !== undefined;
+  const response = await target.fetch(`${target.baseUrl}${request.path}`, {
+    method: request.method ?? (hasBody ? 'POST' : 'GET'),
+    headers: { ...(hasBody ? { 'content-type': 'application/json' } : {}), ...request.headers },
+    body: hasBody ? (typeof request.body === 'string' ? request.body : JSON.stringify(request.body)) : undefined,
+    signal: AbortSignal.timeout(target.timeoutMs),
+  });
+  const bytes = await readBounded(response);
+  let text: string;
+  let utf8Valid = true;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    utf8Valid = false;
+    text = new TextDecoder().decode(bytes);
+  }
+  return { status: response.status, headers: response.headers, bytes, text, utf8Valid, json: tryJson(text) };
+}
+
+async function readBounded(response: Response): Promise<Uint8Array> {
+  if (!response.body) return new Uint8Array();
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_RESPONSE_BYTES) {
+      await reader.cancel();
+      throw new Error(`response body larger than ${MAX_RESPONSE_BYTES} bytes`);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
+function tryJson(text: string): unknown {
+  if (text.length === 0) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The media type of a response without parameters (`text/event-stream; charset=utf-8` → `text/event-stream`). */
+export function mediaType(headers: Headers): string {
+  return (headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+}
