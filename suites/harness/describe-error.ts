@@ -6,6 +6,11 @@ export function describeError(error: unknown, baseUrl: string): string {
   if (!(error instanceof Error)) return `unexpected error: ${String(error)}`;
   const code = networkCode(error);
   if (code) return `could not reach ${baseUrl}: ${code}`;
+  // undici reports every transport failure as `TypeError: fetch failed`, the reason in `cause`.
+  if (error.name === 'TypeError' && error.message === 'fetch failed') {
+    const cause = error.cause instanceof Error ? error.cause.message : 'network error';
+    return `could not reach ${baseUrl}: ${cause}`;
+  }
   if (error.name === 'TimeoutError' || error.name === 'APIConnectionTimeoutError') return `request timed out (${error.message})`;
   const status = (error as { status?: unknown }).status;
   const prefix = typeof status === 'number' ? `${error.name} (HTTP ${status})` : error.name;

@@ -1,0 +1,212 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createMockServer } from '../../mock-server/create-mock-server.ts';
+import { serveNodeHttp, type NodeHttpServer } from '../../mock-server/transports/node-http.ts';
+import { PROTOCOL_IDS, type ProtocolId } from '../../specs/types.ts';
+import { SUITES } from '../../suites/index.ts';
+import type { Check } from '../../suites/harness/check.ts';
+import { describeError } from '../../suites/harness/describe-error.ts';
+import { matchesFilter } from '../../suites/harness/filter.ts';
+import { type CheckResult, runChecks } from '../../suites/harness/runner.ts';
+import { resolveTarget } from '../../suites/harness/target.ts';
+import { EXIT, UsageError } from '../exit-codes.ts';
+import { createRedactor, displayUrl } from '../redact.ts';
+import { ConsoleReporter } from '../report/console-report.ts';
+import { buildReport } from '../report/json-report.ts';
+
+/** Where the run command writes and reads (injected so tests can run it in-process). */
+export interface RunIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly color: boolean;
+  readonly fetch?: typeof fetch;
+}
+
+export const RUN_USAGE = `Usage: llm-conformance run [options]
+
+Runs the conformance suites against a target (default: the embedded reference mock).
+
+Options:
+  --base-url URL       server root under which /v1/... lives (no trailing /v1); default: the embedded mock
+  --protocol LIST      comma-separated protocols (default: all): ${PROTOCOL_IDS.join(', ')}
+  --api-key KEY        API key for the target (default: $LLM_CONFORMANCE_API_KEY, then $ANTHROPIC_API_KEY)
+  --model ID           model to use (default: the suite's default per protocol)
+  --filter PATTERN     check ids to run: comma-separated substrings or globs, '!' to exclude
+                       (e.g. 'anthropic-messages/stream/*,!*/thinking/*')
+  --report-json FILE   write the JSON report to FILE
+  --timeout MS         per-request timeout in ms (default 60000)
+  --concurrency N      checks in flight at once (default 4)
+  --list               list the selected checks and exit
+  -h, --help           show this help
+
+Exit codes: 0 no must check failed; 1 some must check failed or the target is unreachable; 2 bad arguments.`;
+
+interface RunArgs {
+  readonly baseUrl: string | undefined;
+  readonly protocols: readonly ProtocolId[];
+  readonly apiKey: string | undefined;
+  readonly model: string | undefined;
+  readonly filter: string | undefined;
+  readonly reportJson: string | undefined;
+  readonly timeoutMs: number;
+  readonly concurrency: number;
+  readonly list: boolean;
+  readonly help: boolean;
+}
+
+function parseRunArgs(argv: readonly string[], env: RunIo['env']): RunArgs {
+  const { values } = parseArgs({
+    args: [...argv],
+    strict: true,
+    allowPositionals: false,
+    options: {
+      'base-url': { type: 'string' },
+      protocol: { type: 'string' },
+      'api-key': { type: 'string' },
+      model: { type: 'string' },
+      filter: { type: 'string' },
+      'report-json': { type: 'string' },
+      timeout: { type: 'string' },
+      concurrency: { type: 'string' },
+      list: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  return {
+    baseUrl: values['base-url'] === undefined ? undefined : checkBaseUrl(values['base-url']),
+    protocols: parseProtocols(values.protocol),
+    apiKey: values['api-key'] ?? env.LLM_CONFORMANCE_API_KEY ?? env.ANTHROPIC_API_KEY,
+    model: values.model,
+    filter: values.filter,
+    reportJson: values['report-json'],
+    timeoutMs: positiveInt(values.timeout, 'timeout', 60_000),
+    concurrency: positiveInt(values.concurrency, 'concurrency', 4),
+    list: values.list,
+    help: values.help,
+  };
+}
+
+function checkBaseUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new UsageError(`--base-url ${JSON.stringify(raw)} is not a URL (expected e.g. http://127.0.0.1:4010)`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--base-url must be http(s), got ${url.protocol}`);
+  // The SDK convention differs per vendor (OpenAI's base ends in /v1, Anthropic's does not);
+  // the CLI takes the server root for every protocol and adds /v1 itself.
+  if (/\/v1\/?$/.test(url.pathname)) {
+    throw new UsageError(`--base-url is the server root: drop the trailing /v1 (use ${raw.replace(/\/v1\/?$/, '')})`);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+function parseProtocols(raw: string | undefined): ProtocolId[] {
+  if (raw === undefined) return [...PROTOCOL_IDS];
+  const ids = raw.split(',').map((p) => p.trim()).filter(Boolean);
+  const unknown = ids.filter((p) => !(PROTOCOL_IDS as readonly string[]).includes(p));
+  if (unknown.length > 0 || ids.length === 0) {
+    throw new UsageError(`unknown protocol ${unknown.map((p) => JSON.stringify(p)).join(', ') || '(empty)'}; known: ${PROTOCOL_IDS.join(', ')}`);
+  }
+  return [...new Set(ids)] as ProtocolId[];
+}
+
+function positiveInt(raw: string | undefined, name: string, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--${name} must be a positive integer, got ${JSON.stringify(raw)}`);
+  return n;
+}
+
+/** `llm-conformance run`: returns the exit code. */
+export async function runCommand(argv: readonly string[], io: RunIo): Promise<number> {
+  const args = parseRunArgs(argv, io.env);
+  if (args.help) {
+    io.stdout(`${RUN_USAGE}\n`);
+    return EXIT.ok;
+  }
+  const selected = args.protocols.map((protocol) => ({ suite: SUITES[protocol], checks: SUITES[protocol].checks.filter((c) => matchesFilter(c.id, args.filter)) }));
+  const checks = selected.flatMap((s) => s.checks);
+  if (checks.length === 0) throw new UsageError(`--filter ${JSON.stringify(args.filter)} matches no check (try --list)`);
+  if (args.list) {
+    for (const check of checks) io.stdout(`${check.id}  [${check.level}]  ${check.description}\n`);
+    return EXIT.ok;
+  }
+
+  const redact = createRedactor([args.apiKey]);
+  const startedAt = new Date();
+  const started = performance.now();
+  let embedded: NodeHttpServer | undefined;
+  try {
+    if (!args.baseUrl) embedded = await serveNodeHttp(createMockServer());
+    const baseUrl = args.baseUrl ?? embedded!.url;
+    const shownUrl = displayUrl(baseUrl);
+    const reporter = new ConsoleReporter({ write: (t) => io.stdout(redact(t)), color: io.color }, checks.map((c) => c.id));
+    reporter.header(
+      `llm-conformance: ${checks.length} checks against ${shownUrl}${embedded ? ' (embedded reference mock)' : ''} — protocols: ${args.protocols.join(', ')}`,
+    );
+
+    const unreachable = await preflight(baseUrl, io.fetch ?? globalThis.fetch, Math.min(args.timeoutMs, 15_000));
+    const results: CheckResult[] = [];
+    for (const { suite, checks: suiteChecks } of selected) {
+      if (suiteChecks.length === 0) continue;
+      const onResult = (r: CheckResult) => reporter.result(r);
+      if (unreachable) {
+        const message = `could not reach ${shownUrl}: ${unreachable}`;
+        for (const check of suiteChecks) {
+          const r = failed(check, message);
+          results.push(r);
+          onResult(r);
+        }
+        continue;
+      }
+      const target = resolveTarget(
+        { baseUrl, timeoutMs: args.timeoutMs, ...(args.apiKey ? { apiKey: args.apiKey } : {}), ...(args.model ? { model: args.model } : {}), ...(io.fetch ? { fetch: io.fetch } : {}) },
+        suite.defaultModel,
+      );
+      results.push(...(await runChecks(suiteChecks, target, { concurrency: args.concurrency, onResult })));
+    }
+
+    const report = buildReport({
+      baseUrl: shownUrl,
+      protocols: args.protocols,
+      embedded: embedded !== undefined,
+      model: args.model,
+      startedAt,
+      durationMs: performance.now() - started,
+      results: results.map((r) => ({ ...r, message: redact(r.message) })),
+    });
+    let reportPath: string | undefined;
+    if (args.reportJson) {
+      reportPath = resolve(args.reportJson);
+      await mkdir(dirname(reportPath), { recursive: true });
+      await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+    }
+    reporter.summary(report, reportPath);
+    return report.summary.mustFailed > 0 ? EXIT.failed : EXIT.ok;
+  } finally {
+    await embedded?.close();
+  }
+}
+
+function failed(check: Check, message: string): CheckResult {
+  return { id: check.id, protocol: check.protocol, level: check.level, status: 'fail', message, durationMs: 0, description: check.description, spec: check.spec };
+}
+
+/**
+ * One cheap request before the run: any HTTP answer (even a 404) means the target is reachable.
+ * A refused or silent target fails every check at once with one clear message, instead of each
+ * check waiting out its own timeout.
+ */
+async function preflight(baseUrl: string, fetchFn: typeof fetch, timeoutMs: number): Promise<string | undefined> {
+  try {
+    const response = await fetchFn(`${baseUrl}/`, { method: 'HEAD', signal: AbortSignal.timeout(timeoutMs) });
+    await response.body?.cancel();
+    return undefined;
+  } catch (error) {
+    return describeError(error, baseUrl).replace(/^could not reach \S+: /, '');
+  }
+}

@@ -1,0 +1,62 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const BIN = fileURLToPath(new URL('../bin/llm-conformance.mjs', import.meta.url));
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+export interface CliResult {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the CLI to completion with this process's Node (22) and returns its exit code and output. */
+export function runCli(args: readonly string[], options: { env?: Record<string, string>; node?: string } = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(options.node ?? process.execPath, [BIN, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1', ANTHROPIC_API_KEY: '', LLM_CONFORMANCE_API_KEY: '', ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** A running `llm-conformance mock`: its URL and a way to stop it (SIGINT) and collect its exit. */
+export interface MockProcess {
+  readonly url: string;
+  readonly child: ChildProcess;
+  stop(signal?: NodeJS.Signals): Promise<CliResult>;
+}
+
+/** Starts `llm-conformance mock --port 0 …` and waits for the URL it prints. */
+export function startMock(args: readonly string[] = []): Promise<MockProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, 'mock', '--port', '0', '--quiet', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    const closed = new Promise<CliResult>((done) => child.once('close', (code) => done({ code, stdout, stderr })));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const url = /listening on (http:\/\/\S+)/.exec(stdout)?.[1];
+      if (url) {
+        resolve({
+          url,
+          child,
+          stop: (signal = 'SIGINT') => {
+            child.kill(signal);
+            return closed;
+          },
+        });
+      }
+    });
+    child.once('error', reject);
+    void closed.then((result) => reject(new Error(`the mock exited early (${String(result.code)}): ${result.stderr}`)));
+  });
+}
