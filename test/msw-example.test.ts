@@ -11,7 +11,7 @@ const BASE = 'http://127.0.0.1:9999';
 const mock = createMockServer({ seed: 1 });
 const server = setupServer(...createMswHandlers(mock, { baseUrl: BASE }));
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 afterAll(() => server.close());
 
 it('the README msw example answers the official SDK in-process, deterministically', async () => {

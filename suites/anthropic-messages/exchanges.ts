@@ -2,6 +2,7 @@ import { expect, fail, preview } from '../harness/assert.ts';
 import type { CheckContext } from '../harness/check.ts';
 import { type RawExchange, rawExchange } from '../harness/http.ts';
 import { parseRawFrames, parseSseEvents, type RawFraming } from '../harness/sse-frames.ts';
+import type { AnthropicStreamEventType } from '../../specs/anthropic-messages/index.ts';
 import { type AuthStyle, anthropicHeaders } from './client.ts';
 
 /** One stream event as a check sees it: the lenient parse plus the JSON of its data. */
@@ -90,12 +91,12 @@ export function okEvents(capture: StreamCapture, what: string): readonly ParsedE
 }
 
 /** Events of one type. */
-export function eventsOf(events: readonly ParsedEvent[], type: string): ParsedEvent[] {
+export function eventsOf(events: readonly ParsedEvent[], type: AnthropicStreamEventType): ParsedEvent[] {
   return events.filter((e) => e.type === type);
 }
 
 /** The one event of a type (fails when absent). */
-export function firstEvent(events: readonly ParsedEvent[], type: string, what: string): Record<string, unknown> {
+export function firstEvent(events: readonly ParsedEvent[], type: AnthropicStreamEventType, what: string): Record<string, unknown> {
   const found = events.find((e) => e.type === type)?.json;
   if (!found) fail(`${what}: no '${type}' event in the stream`);
   return found;

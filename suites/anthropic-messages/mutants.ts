@@ -13,6 +13,8 @@ import {
   withRequestJson,
 } from '../harness/mutant.ts';
 
+import type { AnthropicStreamEventType } from '../../specs/anthropic-messages/index.ts';
+
 type Json = Record<string, unknown>;
 
 const id = (name: string) => `anthropic-messages/${name}`;
@@ -27,14 +29,14 @@ const isModelList = (r: SeenRequest) => r.url.pathname === '/v1/models';
 const isModelGet = (r: SeenRequest) => r.url.pathname.startsWith('/v1/models/');
 
 const dataOf = (e: SeenEvent) => (typeof e.data === 'string' ? undefined : e.data);
-const typeOf = (e: SeenEvent) => dataOf(e)?.type;
+const typeOf = (e: SeenEvent) => dataOf(e)?.type as AnthropicStreamEventType | undefined;
 
 /** Rewrites the data of events of some types in place. */
-function editEvents(reply: SeenReply, types: readonly string[], edit: (data: Json) => void): SeenReply {
+function editEvents(reply: SeenReply, types: readonly AnthropicStreamEventType[], edit: (data: Json) => void): SeenReply {
   return mapEvents(reply, (events) =>
     events.map((e) => {
       const data = dataOf(e);
-      if (!data || !types.includes(String(data.type))) return e;
+      if (!data || !types.includes(data.type as AnthropicStreamEventType)) return e;
       const copy = clone(data);
       edit(copy);
       return { ...e, data: copy };
