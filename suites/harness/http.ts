@@ -1,3 +1,4 @@
+import { BodyTooLargeError, readBounded } from '../../mock-server/core/bytes.ts';
 import type { ResolvedTarget } from './target.ts';
 
 /** A request the checks send on the raw wire (no SDK in between). */
@@ -34,7 +35,7 @@ export async function rawExchange(target: ResolvedTarget, request: RawRequest): 
     body: hasBody ? (typeof request.body === 'string' ? request.body : JSON.stringify(request.body)) : undefined,
     signal: AbortSignal.timeout(target.timeoutMs),
   });
-  const bytes = await readBounded(response);
+  const bytes = await readResponse(response);
   let text: string;
   let utf8Valid = true;
   try {
@@ -46,28 +47,13 @@ export async function rawExchange(target: ResolvedTarget, request: RawRequest): 
   return { status: response.status, headers: response.headers, bytes, text, utf8Valid, json: tryJson(text) };
 }
 
-async function readBounded(response: Response): Promise<Uint8Array> {
-  if (!response.body) return new Uint8Array();
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_RESPONSE_BYTES) {
-      await reader.cancel();
-      throw new Error(`response body larger than ${MAX_RESPONSE_BYTES} bytes`);
-    }
-    chunks.push(value);
+async function readResponse(response: Response): Promise<Uint8Array> {
+  try {
+    return await readBounded(response.body, MAX_RESPONSE_BYTES);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) throw new Error(`response body larger than ${MAX_RESPONSE_BYTES} bytes`, { cause: error });
+    throw error;
   }
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
 }
 
 function tryJson(text: string): unknown {

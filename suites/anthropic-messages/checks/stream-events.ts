@@ -9,7 +9,7 @@ import { anthropicClient } from '../client.ts';
 import { okEvents, okJson, type ParsedEvent } from '../exchanges.ts';
 import { basicBody } from '../requests.ts';
 import { basicExchange } from './basic.ts';
-import { basicStream, toolStream } from './stream-framing.ts';
+import { basicStream, checkedStreams } from './stream-framing.ts';
 
 const STREAMING_DOCS = 'https://docs.claude.com/en/docs/build-with-claude/streaming';
 const protocol = 'anthropic-messages';
@@ -23,7 +23,7 @@ function grammarEvents(events: readonly ParsedEvent[]) {
 
 async function grammarFindings(ctx: CheckContext, rules: Set<string>): Promise<string> {
   const findings: string[] = [];
-  for (const [name, capture] of [['text', await basicStream(ctx)], ['tool', await toolStream(ctx)]] as const) {
+  for (const { name, capture } of await checkedStreams(ctx)) {
     const events = okEvents(capture, `the ${name} stream`);
     const diagnostics = checkStreamGrammar(anthropicStreamGrammar, grammarEvents(events)).filter((d) => rules.has(d.keyword));
     if (diagnostics.length > 0) findings.push(`${name} stream: ${formatDiagnostics(diagnostics, 3)}`);
@@ -71,8 +71,8 @@ export const streamEventChecks: Check[] = [
     description: 'Every event data validates against its event schema.',
     spec: STREAMING_DOCS,
     async run(ctx) {
-      for (const capture of [await basicStream(ctx), await toolStream(ctx)]) {
-        okEvents(capture, 'the streaming request').forEach((event, i) => {
+      for (const { name, capture } of await checkedStreams(ctx)) {
+        okEvents(capture, `the ${name} stream`).forEach((event, i) => {
           const diagnostics = specRegistry().validate(ANTHROPIC_SCHEMA_IDS.streamEvent, event.json ?? event.data);
           expect(diagnostics.length === 0, `event ${i} (${event.type ?? '?'}): ${formatDiagnostics(diagnostics, 2)}`);
         });

@@ -3,7 +3,7 @@ import { expect, preview } from '../../harness/assert.ts';
 import { type Check, type CheckContext, defineCheck } from '../../harness/check.ts';
 import { mediaType, rawExchange } from '../../harness/http.ts';
 import { anthropicHeaders } from '../client.ts';
-import { errorSummary, expectOk, streamMessages } from '../exchanges.ts';
+import { errorSummary, expectOk, type StreamCapture, streamMessages } from '../exchanges.ts';
 import { basicBody, forcedToolBody } from '../requests.ts';
 
 const STREAMING_DOCS = 'https://docs.claude.com/en/docs/build-with-claude/streaming';
@@ -13,6 +13,16 @@ const protocol = 'anthropic-messages';
 export const basicStream = (ctx: CheckContext) => streamMessages(ctx, 'basic', basicBody(ctx.target.model));
 /** The forced tool-call stream. */
 export const toolStream = (ctx: CheckContext) => streamMessages(ctx, 'tool', forcedToolBody(ctx.target.model));
+
+/** The text and tool streams, named, each checked to have succeeded. */
+export async function checkedStreams(ctx: CheckContext): Promise<{ readonly name: string; readonly capture: StreamCapture }[]> {
+  const streams = [
+    { name: 'text', capture: await basicStream(ctx) },
+    { name: 'tool', capture: await toolStream(ctx) },
+  ];
+  for (const { name, capture } of streams) expectOk(capture.exchange, `the ${name} stream`);
+  return streams;
+}
 
 /** Checks on the bytes of the stream: framing, event lines, content type, terminators. */
 export const streamFramingChecks: Check[] = [
@@ -35,8 +45,7 @@ export const streamFramingChecks: Check[] = [
     description: 'Every SSE frame has an `event:` line equal to its data.type (the SDK drops events without one).',
     spec: 'https://github.com/earendil-works/pi/issues/1983',
     async run(ctx) {
-      for (const capture of [await basicStream(ctx), await toolStream(ctx)]) {
-        expectOk(capture.exchange, 'the streaming request');
+      for (const { capture } of await checkedStreams(ctx)) {
         capture.framing.frames.forEach((frame, i) => {
           if (frame.data === undefined) return;
           let type: unknown;
@@ -58,8 +67,7 @@ export const streamFramingChecks: Check[] = [
     description: 'The body is valid UTF-8, every frame ends with a blank line, has only SSE fields and one JSON object as data.',
     spec: 'https://html.spec.whatwg.org/multipage/server-sent-events.html#event-stream-interpretation',
     async run(ctx) {
-      for (const capture of [await basicStream(ctx), await toolStream(ctx)]) {
-        expectOk(capture.exchange, 'the streaming request');
+      for (const { capture } of await checkedStreams(ctx)) {
         expect(capture.exchange.utf8Valid, 'the stream is not valid UTF-8');
         expect(capture.framing.trailing === '', `the stream ends inside a frame: ${preview(capture.framing.trailing, 80)}`);
         capture.framing.frames.forEach((frame, i) => {
@@ -118,8 +126,7 @@ export const streamFramingChecks: Check[] = [
     description: `Only the protocol's event types appear (${ANTHROPIC_STREAM_EVENTS.join(', ')}).`,
     spec: STREAMING_DOCS,
     async run(ctx) {
-      for (const capture of [await basicStream(ctx), await toolStream(ctx)]) {
-        expectOk(capture.exchange, 'the streaming request');
+      for (const { capture } of await checkedStreams(ctx)) {
         const unknown = capture.events.map((e) => e.type ?? e.event ?? '(none)').filter((t) => !(ANTHROPIC_STREAM_EVENTS as readonly string[]).includes(t));
         expect(unknown.length === 0, `unknown event types: ${[...new Set(unknown)].join(', ')}`);
       }
