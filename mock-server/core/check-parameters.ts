@@ -36,7 +36,7 @@ export function checkValue(schema: Readonly<Record<string, unknown>>, value: str
   if (schema.type === 'integer' || schema.type === 'number') {
     const n = Number(value);
     if (value.trim() === '' || !Number.isFinite(n) || (schema.type === 'integer' && !Number.isInteger(n))) {
-      return `Input should be a valid ${schema.type}, unable to parse string as an ${schema.type}`;
+      return `Input should be a valid ${schema.type}, unable to parse string as ${schema.type === 'integer' ? 'an integer' : 'a number'}`;
     }
     if (typeof schema.minimum === 'number' && n < schema.minimum) return `Input should be greater than or equal to ${schema.minimum}`;
     if (typeof schema.maximum === 'number' && n > schema.maximum) return `Input should be less than or equal to ${schema.maximum}`;

@@ -113,6 +113,9 @@ export class Pipeline {
       return await request.readBody(this.#o.maxBodyBytes);
     } catch (error) {
       if (error instanceof BodyTooLargeError) throw adapter.errors.bodyTooLarge(error.limit);
+      // The client went away before sending its whole body: a bad request nobody will read, not
+      // a bug of the mock, so it must not surface as an `error` event and a 500.
+      if (request.signal?.aborted) throw adapter.errors.invalidJson('the request body ended before its declared length');
       throw error;
     }
   }
@@ -187,7 +190,9 @@ function parseJson(adapter: ProtocolAdapter, text: string): unknown {
 
 function parseUrl(raw: string): URL {
   try {
-    return new URL(raw, 'http://mock.invalid');
+    // A bare path (node transport) is appended to the placeholder origin, not resolved against it:
+    // resolving would read `//host/x` as a protocol-relative URL and route it as `/x`.
+    return raw.startsWith('/') ? new URL(`http://mock.invalid${raw}`) : new URL(raw, 'http://mock.invalid');
   } catch {
     return new URL('http://mock.invalid/');
   }

@@ -112,9 +112,17 @@ function buildArray(schema: Record<string, unknown>, root: Schema, depth: number
   const count = Math.min(Math.max(minItems, prefix.length, items ? 1 : 0), maxItems);
   const out: unknown[] = [];
   for (let i = 0; i < count; i++) out.push(build(prefix[i] ?? items ?? true, root, depth + 1, name));
-  if (schema.uniqueItems === true && out.length > 1 && out.every((v) => typeof v === 'number')) {
-    return out.map((v, i) => (v as number) + i);
-  }
+  if (schema.uniqueItems === true && out.length > 1) return distinctItems(out, items, root);
+  return out;
+}
+
+/** Makes the items of a `uniqueItems` array differ: other enum values, numbered strings or numbers. */
+function distinctItems(out: unknown[], items: Schema | undefined, root: Schema): unknown[] {
+  const itemSchema = typeof items === 'object' && typeof items.$ref === 'string' ? resolveRef(root, items.$ref) : items;
+  const choices = typeof itemSchema === 'object' && Array.isArray(itemSchema.enum) ? itemSchema.enum : undefined;
+  if (choices && choices.length >= out.length) return choices.slice(0, out.length);
+  if (out.every((v) => typeof v === 'number')) return out.map((v, i) => (v as number) + i);
+  if (out.every((v) => typeof v === 'string')) return out.map((v, i) => (i === 0 ? v : `${v as string}${i}`));
   return out;
 }
 
@@ -150,10 +158,20 @@ function buildNumber(schema: Record<string, unknown>, integer: boolean): number 
   let high = num('maximum') ?? Infinity;
   const exclusiveHigh = num('exclusiveMaximum');
   if (exclusiveHigh !== undefined) high = Math.min(high, exclusiveHigh - step);
+  if (!integer && low > high) {
+    // An open range narrower than one step, e.g. (0, 0.3): its midpoint is inside.
+    const a = Math.max(num('minimum') ?? -Infinity, exclusiveLow ?? -Infinity);
+    const b = Math.min(num('maximum') ?? Infinity, exclusiveHigh ?? Infinity);
+    if (Number.isFinite(a) && Number.isFinite(b)) low = high = (a + b) / 2;
+  }
   let value = Math.min(Math.max(1, low), high);
   if (integer) value = Math.ceil(value);
   const multipleOf = num('multipleOf');
-  if (multipleOf !== undefined && multipleOf > 0) value = Math.ceil(value / multipleOf) * multipleOf;
+  if (multipleOf !== undefined && multipleOf > 0) {
+    value = Math.ceil(value / multipleOf) * multipleOf;
+    // Rounding up past the maximum: the largest multiple below it instead.
+    if (value > high) value = Math.floor(high / multipleOf) * multipleOf;
+  }
   return value;
 }
 

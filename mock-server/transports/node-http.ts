@@ -33,15 +33,23 @@ export interface NodeHttpServer {
 export async function serveNodeHttp(handler: RequestHandlerLike, options: NodeHttpOptions = {}): Promise<NodeHttpServer> {
   const host = options.host ?? '127.0.0.1';
   const server = createServer((req, res) => {
-    handler.handle(fromIncomingMessage(req, res)).then(
-      (reply) => writeReply(res, reply),
-      (error: unknown) => {
-        // The pipeline renders every error itself; reaching this is a bug in a custom handler.
-        console.error('[llm-conformance] Unhandled error in the request handler:', error);
-        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
-        res.end('internal error');
-      },
-    );
+    handler
+      .handle(fromIncomingMessage(req, res))
+      .then(
+        (reply) => writeReply(res, reply),
+        (error: unknown) => {
+          // The pipeline renders every error itself; reaching this is a bug in a custom handler.
+          console.error('[llm-conformance] Unhandled error in the request handler:', error);
+          if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+          res.end('internal error');
+        },
+      )
+      .catch((error: unknown) => {
+        // A streamed body failed after the status went out: cutting the connection is the only
+        // signal left (and an unhandled rejection here would take the whole process down).
+        console.error('[llm-conformance] A reply body failed while it was being written:', error);
+        res.destroy();
+      });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -122,7 +130,20 @@ async function writeReply(res: ServerResponse, reply: WireReply): Promise<void> 
   res.flushHeaders();
   for await (const chunk of body) {
     if (res.destroyed) return;
-    if (!res.write(chunk)) await new Promise<void>((resolve) => res.once('drain', resolve));
+    if (!res.write(chunk)) await drained(res);
   }
   res.end();
+}
+
+/** Resolves on `drain`, or on `close`: a client that goes away mid-stream never drains. */
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
 }

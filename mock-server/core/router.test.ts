@@ -1,0 +1,94 @@
+import type { OpenAPIV3_1 } from 'openapi-types';
+import { describe, expect, it } from 'vitest';
+import { anthropicMessages } from '../protocols/anthropic-messages/index.ts';
+import { fromWebRequest } from './mock-request.ts';
+import { readOperations } from './openapi-operations.ts';
+import type { ProtocolAdapter } from './protocol-adapter.ts';
+import { Router } from './router.ts';
+
+function route(router: Router, method: string, path: string, headers: Record<string, string> = {}) {
+  const request = fromWebRequest(new Request(`http://mock.test${path}`, { method, headers }));
+  return router.match(request, new URL(request.url));
+}
+
+const router = new Router([anthropicMessages]);
+
+describe('Router: routes come from the OpenAPI document', () => {
+  it('has exactly the operations of the spec', () => {
+    const fromSpec = Object.entries(anthropicMessages.spec.openapi.paths ?? {}).flatMap(([path, item]) =>
+      Object.entries(item ?? {}).flatMap(([method, op]) => (op && typeof op === 'object' && 'operationId' in op ? [`${method.toUpperCase()} ${path} ${String(op.operationId)}`] : [])),
+    );
+    expect(router.operations.map((o) => `${o.method} ${o.path} ${o.operationId}`).sort()).toEqual(fromSpec.sort());
+  });
+
+  it('every operationId of the spec has a handler', () => {
+    for (const operation of readOperations(anthropicMessages)) {
+      expect(typeof anthropicMessages.operations[operation.operationId], operation.operationId).toBe('function');
+    }
+  });
+
+  it('refuses an adapter that lacks a handler, and an empty adapter list', () => {
+    const { createMessage: _dropped, ...rest } = anthropicMessages.operations;
+    expect(() => new Router([{ ...anthropicMessages, operations: rest }])).toThrow(/no handler for operation "createMessage"/);
+    expect(() => new Router([])).toThrow(/no protocol is enabled/);
+  });
+});
+
+describe('Router.match', () => {
+  it('matches static paths', () => {
+    const m = route(router, 'POST', '/v1/messages?beta=true');
+    expect(m.kind === 'operation' && m.operation.operationId).toBe('createMessage');
+    expect(m.kind === 'operation' && m.pathParams).toEqual({});
+  });
+
+  it('matches templated paths and decodes their parameters', () => {
+    const m = route(router, 'GET', '/v1/models/claude-sonnet-4-5');
+    expect(m.kind === 'operation' && [m.operation.operationId, m.pathParams]).toEqual(['getModel', { model_id: 'claude-sonnet-4-5' }]);
+    const encoded = route(router, 'GET', '/v1/models/a%20b%2Fc');
+    expect(encoded.kind === 'operation' && encoded.pathParams).toEqual({ model_id: 'a b/c' });
+    const malformed = route(router, 'GET', '/v1/models/%E0%A4%A');
+    expect(malformed.kind === 'operation' && malformed.pathParams).toEqual({ model_id: '%E0%A4%A' });
+  });
+
+  it('prefers the static path over a template that also matches', () => {
+    const m = route(router, 'GET', '/v1/models');
+    expect(m.kind === 'operation' && m.operation.operationId).toBe('listModels');
+  });
+
+  it('treats HEAD as GET', () => {
+    const m = route(router, 'HEAD', '/v1/models/claude-sonnet-4-5');
+    expect(m.kind === 'operation' && m.operation.operationId).toBe('getModel');
+  });
+
+  it('tells "method not allowed" from "not found"', () => {
+    expect(route(router, 'GET', '/v1/messages').kind).toBe('method-not-allowed');
+    expect(route(router, 'DELETE', '/v1/models/x').kind).toBe('method-not-allowed');
+    expect(route(router, 'HEAD', '/v1/messages').kind).toBe('method-not-allowed');
+    for (const path of ['/v1/nope', '/v1/models/a/b', '/v1/messages/', '/V1/messages', '/']) {
+      expect(route(router, 'POST', path).kind, path).toBe('not-found');
+    }
+  });
+});
+
+describe('Router: several protocols on one route', () => {
+  const other: ProtocolAdapter = {
+    ...anthropicMessages,
+    spec: { ...anthropicMessages.spec, openapi: { ...anthropicMessages.spec.openapi } as OpenAPIV3_1.Document },
+    claims: (request) => request.header('x-other') !== undefined,
+  };
+  const shared = new Router([anthropicMessages, other]);
+
+  it('gives the request to the protocol that claims it, else to the first', () => {
+    const mine = route(shared, 'GET', '/v1/models', { 'x-other': '1' });
+    expect(mine.kind === 'operation' && mine.operation.adapter).toBe(other);
+    const anthropic = route(shared, 'GET', '/v1/models', { 'anthropic-version': '2023-06-01' });
+    expect(anthropic.kind === 'operation' && anthropic.operation.adapter).toBe(anthropicMessages);
+    const nobody = route(shared, 'GET', '/v1/models', { authorization: 'Bearer k' });
+    expect(nobody.kind === 'operation' && nobody.operation.adapter).toBe(anthropicMessages);
+  });
+
+  it('picks the error envelope of the claiming protocol for unknown routes', () => {
+    const m = route(shared, 'GET', '/nope', { 'x-other': '1' });
+    expect(m.kind === 'not-found' && m.adapter).toBe(other);
+  });
+});
