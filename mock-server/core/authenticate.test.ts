@@ -39,6 +39,12 @@ describe('authenticate (x-api-key OR Bearer)', () => {
     expect(auth({}, ['good'])).toEqual(MISSING);
   });
 
+  it('with apiKeys, one accepted credential is enough when both forms are sent', () => {
+    expect(auth({ 'x-api-key': 'stale', authorization: 'Bearer good' }, ['good'])).toBeUndefined();
+    expect(auth({ 'x-api-key': 'good', authorization: 'Bearer stale' }, ['good'])).toBeUndefined();
+    expect(auth({ 'x-api-key': 'stale', authorization: 'Bearer stale' }, ['good'])).toEqual(INVALID);
+  });
+
   it('needs no credentials for an operation without security', () => {
     expect(auth({}, ['good'], { ...createMessage, security: [] })).toBeUndefined();
   });

@@ -6,21 +6,23 @@ const BEARER = /^Bearer\s+(\S.*)$/i;
 
 /**
  * Checks credentials against the operation's OpenAPI security requirements: any one alternative
- * whose credentials are all present authenticates. When the server was given `apiKeys`, the
- * key must also be one of them. Returns the protocol's 401 error, or `undefined`.
+ * whose credentials are all present (and, when the server was given `apiKeys`, all accepted)
+ * authenticates. Returns the protocol's 401 error, or `undefined`: "invalid" when credentials
+ * came but none were accepted, "missing" when none came.
  *
  * Anthropic's spec lists both `x-api-key` and Bearer, because real clients send either
  * (Claude Code sends Bearer when `ANTHROPIC_AUTH_TOKEN` is set).
  */
 export function authenticate(operation: SpecOperation, request: MockRequest, url: URL, apiKeys: ReadonlySet<string> | undefined): MockProtocolError | undefined {
   if (operation.security.length === 0) return undefined;
+  let presented = false;
   for (const alternative of operation.security) {
     const values = alternative.map((credential) => readCredential(credential, request, url));
     if (values.some((v) => v === undefined)) continue;
-    if (apiKeys && !values.every((v) => apiKeys.has(v as string))) return operation.adapter.errors.invalidCredentials();
-    return undefined;
+    presented = true;
+    if (!apiKeys || values.every((v) => apiKeys.has(v as string))) return undefined;
   }
-  return operation.adapter.errors.missingCredentials();
+  return presented ? operation.adapter.errors.invalidCredentials() : operation.adapter.errors.missingCredentials();
 }
 
 function readCredential(credential: CredentialSpec, request: MockRequest, url: URL): string | undefined {

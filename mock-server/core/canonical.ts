@@ -1,3 +1,5 @@
+import type { Diagnostic } from '../../specs/tooling/diagnostic.ts';
+
 /**
  * The canonical turn model: what every protocol adapter decodes a request into, and what the
  * reply engine produces. It knows nothing about any wire format, which is what lets the same
@@ -83,4 +85,6 @@ export interface CanonicalReply {
   readonly stopReason: CanonicalStopReason;
   readonly stopSequence?: string;
   readonly usage: CanonicalUsage;
+  /** Where the engine fell short of the request (a tool input it could not make valid): mock bugs, reported as violations. */
+  readonly shortfalls?: readonly Diagnostic[];
 }

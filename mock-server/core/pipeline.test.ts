@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMockServer, type MockServerOptions } from '../create-mock-server.ts';
 import { anthropicMessages } from '../protocols/anthropic-messages/index.ts';
-import { anthropicRequest, expectAnthropicError, messageBody, ANTHROPIC_HEADERS } from '../test-support.ts';
+import { anthropicRequest, expectAnthropicError, messageBody, toolBody, ANTHROPIC_HEADERS } from '../test-support.ts';
 import type { LifecycleEvents } from './lifecycle.ts';
 import type { MockRequest } from './mock-request.ts';
 import type { OperationHandler, OperationReply, ProtocolAdapter } from './protocol-adapter.ts';
@@ -62,6 +62,17 @@ describe('output validation', () => {
     expect((await mock.fetch(anthropicRequest(messageBody()))).status).toBe(200);
     expect((await mock.fetch(anthropicRequest(messageBody('x', { stream: true })))).status).toBe(200);
     expect(seen.violation).toEqual([]);
+  });
+
+  it('reports a forced tool input the mock could not make valid (streamed or not)', async () => {
+    const { mock, seen } = serverWithEvents();
+    const schema = { type: 'object', properties: { code: { type: 'string', pattern: '^[A-Z]{3}-[0-9]{4}$' } }, required: ['code'] };
+    expect((await mock.fetch(anthropicRequest(toolBody(schema)))).status).toBe(200);
+    await (await mock.fetch(anthropicRequest(toolBody(schema, { stream: true })))).text();
+    expect(seen.violation.map((v) => v.diagnostics[0]?.message)).toEqual([
+      expect.stringContaining("could not build an input that satisfies get_weather's input_schema"),
+      expect.stringContaining("could not build an input that satisfies get_weather's input_schema"),
+    ]);
   });
 
   it('the reference adapter emits no violation for a mix of requests', async () => {

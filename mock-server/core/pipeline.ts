@@ -122,7 +122,7 @@ export class Pipeline {
 
   #checkOutput(operation: SpecOperation, reply: OperationReply, requestId: string): void {
     if (this.#o.validateOutput === 'off') return;
-    const diagnostics = outputDiagnostics(this.#o.registry, operation, reply);
+    const diagnostics = [...(reply.shortfalls ?? []), ...outputDiagnostics(this.#o.registry, operation, reply)];
     if (diagnostics.length === 0) return;
     this.#o.events.emit('violation', { requestId, operationId: operation.operationId, diagnostics });
     if (this.#o.validateOutput === 'throw') {

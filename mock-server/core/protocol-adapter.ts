@@ -33,10 +33,14 @@ export interface StreamEvent {
   readonly data: unknown;
 }
 
-/** What an operation answers; the pipeline validates it against the spec, then encodes it. */
-export type OperationReply =
+/**
+ * What an operation answers; the pipeline validates it against the spec, then encodes it.
+ * `shortfalls` are the handler's own findings about its reply (reported like spec violations).
+ */
+export type OperationReply = (
   | { readonly kind: 'json'; readonly status?: number; readonly body: unknown; readonly headers?: Readonly<Record<string, string>> }
-  | { readonly kind: 'stream'; readonly status?: number; readonly events: readonly StreamEvent[]; readonly headers?: Readonly<Record<string, string>> };
+  | { readonly kind: 'stream'; readonly status?: number; readonly events: readonly StreamEvent[]; readonly headers?: Readonly<Record<string, string>> }
+) & { readonly shortfalls?: readonly Diagnostic[] };
 
 export type OperationHandler = (call: OperationCall) => OperationReply | Promise<OperationReply>;
 

@@ -119,6 +119,17 @@ describe('generateReply: tools', () => {
     expect(r.usage.outputTokens).toBe(emittedTokens(r));
   });
 
+  it('reports a shortfall (never hides it) when it cannot satisfy a tool schema', () => {
+    const strict: CanonicalTool = {
+      name: 'book',
+      inputSchema: { type: 'object', properties: { code: { type: 'string', pattern: '^[A-Z]{3}-[0-9]{4}$' } }, required: ['code'] },
+    };
+    const r = reply({ tools: [strict], toolChoice: { mode: 'tool', name: 'book', parallel: true } });
+    expect(r.blocks[0]?.kind).toBe('tool-call');
+    expect(r.shortfalls?.[0]?.message).toMatch(/^tool-input\.code: the mock could not build an input that satisfies book's input_schema: /);
+    expect(reply({ tools: [WEATHER], toolChoice: { mode: 'tool', name: 'get_weather', parallel: true } }).shortfalls).toBeUndefined();
+  });
+
   it('`required` calls the first callable tool (never a builtin one)', () => {
     const r = reply({ tools: [SEARCH, WEATHER], toolChoice: { mode: 'required', parallel: false } });
     expect(r.blocks.map((b) => (b.kind === 'tool-call' ? b.name : b.kind))).toEqual(['get_weather']);

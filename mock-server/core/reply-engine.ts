@@ -1,3 +1,5 @@
+import { type Diagnostic, diagnostic } from '../../specs/tooling/diagnostic.ts';
+import { compileToolSchema } from '../../specs/tooling/tool-schema.ts';
 import type { CanonicalBlock, CanonicalMessage, CanonicalReply, CanonicalRequest, CanonicalStopReason, CanonicalTool } from './canonical.ts';
 import { estimateRequestTokens, TOKEN_OVERHEAD } from './request-tokens.ts';
 import { exampleFromSchema } from './schema-example.ts';
@@ -37,6 +39,7 @@ export function generateReply(request: CanonicalRequest, context: ReplyContext):
   let stopSequence: string | undefined;
 
   const forcedTool = pickForcedTool(request);
+  const shortfalls: Diagnostic[] = [];
 
   if (request.thinking.mode !== 'off' && !forcedTool) {
     const pieces = tokenize(composeThinking(request));
@@ -54,6 +57,7 @@ export function generateReply(request: CanonicalRequest, context: ReplyContext):
 
   if (stopReason === 'end' && forcedTool) {
     const input = exampleFromSchema(forcedTool.inputSchema);
+    shortfalls.push(...checkToolInput(forcedTool, input));
     const cost = TOKEN_OVERHEAD.toolBlock + countTokens(forcedTool.name) + countTokens(JSON.stringify(input));
     if (cost <= remaining) {
       blocks.push({ kind: 'tool-call', id: context.toolCallId(0), name: forcedTool.name, input });
@@ -75,7 +79,17 @@ export function generateReply(request: CanonicalRequest, context: ReplyContext):
     stopReason,
     ...(stopSequence !== undefined ? { stopSequence } : {}),
     usage: { inputTokens, outputTokens, cacheReadTokens: 0, cacheWriteTokens: 0, thinkingTokens },
+    ...(shortfalls.length > 0 ? { shortfalls } : {}),
   };
+}
+
+/** The generated input checked against the tool's own schema; a miss is reported, never hidden. */
+function checkToolInput(tool: CanonicalTool, input: unknown): Diagnostic[] {
+  const compiled = compileToolSchema(tool.inputSchema);
+  if (!compiled.ok) return [];
+  return compiled.validate(input).map((d) =>
+    diagnostic(`/tool-input${d.path}`, d.keyword, `the mock could not build an input that satisfies ${tool.name}'s input_schema: ${d.message}`),
+  );
 }
 
 function pickForcedTool(request: CanonicalRequest): CanonicalTool | undefined {

@@ -2,8 +2,8 @@
  * Builds a deterministic value that satisfies a caller's JSON Schema: the mock's answer when a
  * tool call is forced. Prefers what the schema itself offers (`const`, `enum`, `default`,
  * `examples`), fills every required property, and respects the common numeric, length and
- * format constraints. The result is checked against the schema afterwards by the caller; a
- * schema this cannot satisfy (an exotic `pattern`) is reported as a violation, never hidden.
+ * format constraints. The reply engine checks the result against the schema; a schema this
+ * cannot satisfy (an exotic `pattern`) is reported as a violation, never hidden.
  */
 type Schema = Record<string, unknown> | boolean;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signThinking, verifyThinkingSignature } from './thinking-signature.ts';
+import { isMockSignature, signThinking, verifyThinkingSignature } from './thinking-signature.ts';
 
 const TEXT = 'The conversation has 1 message. I will answer by repeating the last user message.';
 
@@ -40,6 +40,13 @@ describe('signThinking / verifyThinkingSignature', () => {
     expect(verifyThinkingSignature('', signThinking(TEXT))).toBe(true);
     expect(verifyThinkingSignature('', signThinking(''))).toBe(true);
     expect(verifyThinkingSignature('', flipByte(signThinking(TEXT), 10))).toBe(false);
+  });
+
+  it('tells its own signatures (tampered or not) from foreign ones', () => {
+    const own = signThinking(TEXT);
+    expect(isMockSignature(own)).toBe(true);
+    expect(isMockSignature(flipByte(own, 20))).toBe(true);
+    for (const foreign of ['', 'not base64 !!', 'EqQKCkYIBxgCKkA', btoa('x'.repeat(40))]) expect(isMockSignature(foreign), foreign).toBe(false);
   });
 
   it('rejects malformed signatures without throwing', () => {

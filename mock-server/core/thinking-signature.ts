@@ -26,6 +26,16 @@ export function signThinking(text: string): string {
   return btoa(String.fromCharCode(...MAGIC, ...d, ...tag(d)));
 }
 
+/** Whether a signature has the mock's shape (a tampered one keeps it: the magic is at the start). */
+export function isMockSignature(signature: string): boolean {
+  try {
+    const head = atob(signature.slice(0, 8));
+    return MAGIC.every((m, i) => head.charCodeAt(i) === m);
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Whether `signature` is one the mock issued for `text`. An empty `text` (omitted display)
  * only needs a well-formed mock signature.

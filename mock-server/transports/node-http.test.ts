@@ -34,6 +34,18 @@ describe('serveNodeHttp', () => {
     expect(server.url).toBe(`http://127.0.0.1:${server.port}`);
   });
 
+  it('sends a JSON body with its exact content-length, and a stream without one', async () => {
+    const headers = { 'x-api-key': TEST_API_KEY, 'anthropic-version': '2023-06-01', 'content-type': 'application/json' };
+    const body = (stream: boolean) => JSON.stringify({ model: SDK_MODEL, max_tokens: 16, stream, messages: [{ role: 'user', content: 'Grüße, naïve café' }] });
+    const json = await fetch(`${server.url}/v1/messages`, { method: 'POST', headers, body: body(false) });
+    const bytes = new Uint8Array(await json.arrayBuffer());
+    expect(json.headers.get('content-length')).toBe(String(bytes.byteLength));
+    const sse = await fetch(`${server.url}/v1/messages`, { method: 'POST', headers, body: body(true) });
+    expect(sse.headers.get('content-length')).toBeNull();
+    expect(sse.headers.get('transfer-encoding')).toBe('chunked');
+    await sse.text();
+  });
+
   it('answers HEAD / (Claude Code’s probe) with 200 and no body', async () => {
     const res = await fetch(`${server.url}/`, { method: 'HEAD' });
     expect(res.status).toBe(200);

@@ -116,7 +116,8 @@ function readBody(req: IncomingMessage, res: ServerResponse, limit: number): Pro
 async function writeReply(res: ServerResponse, reply: WireReply): Promise<void> {
   const { body } = reply;
   if (typeof body === 'string') {
-    res.writeHead(reply.status, reply.headers);
+    // A whole body goes out with its length (as the vendors send JSON), in a single write.
+    res.writeHead(reply.status, { ...reply.headers, 'content-length': String(Buffer.byteLength(body)) });
     res.end(body);
     return;
   }

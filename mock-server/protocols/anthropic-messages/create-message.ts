@@ -29,5 +29,8 @@ export function createMessage(call: OperationCall): OperationReply {
   checkRequestRules(body, request, model, true);
   const reply = generateReply(request, { toolCallId: (i) => vendorId('toolu_01', `${call.replyKey}|${i}`) });
   const identity = { id: vendorId('msg_01', call.replyKey), model: body.model };
-  return request.stream ? { kind: 'stream', events: encodeStream(identity, reply) } : { kind: 'json', body: encodeMessage(identity, reply) };
+  const shortfalls = reply.shortfalls ? { shortfalls: reply.shortfalls } : {};
+  return request.stream
+    ? { kind: 'stream', events: encodeStream(identity, reply), ...shortfalls }
+    : { kind: 'json', body: encodeMessage(identity, reply), ...shortfalls };
 }

@@ -122,6 +122,14 @@ describe('thinking signatures', () => {
     await invalid(replay({ ...block, signature: `${String(block.signature).slice(0, -4)}AAA=` }), 'messages.1.content.0: Invalid `signature` in `thinking` block');
   });
 
+  it('accepts a signature it did not issue (a real transcript replayed into the mock)', async () => {
+    await ok(replay({ type: 'thinking', thinking: 'Real reasoning.', signature: 'EqQBCkgIARABGAIiQLnF0tUAbKq2hb8vNQ4PXR5' }));
+  });
+
+  it('rejects a whitespace-only signature', async () => {
+    await invalid(replay({ type: 'thinking', thinking: 'Real reasoning.', signature: '   ' }), 'messages.1.content.0: Invalid `signature` in `thinking` block');
+  });
+
   it('accepts a replayed block of omitted display (empty thinking text)', async () => {
     const message = await ok({ ...ask, thinking: { ...THINKING, display: 'omitted' } });
     const block = (message.content as Record<string, unknown>[])[0] as Record<string, unknown>;
@@ -131,6 +139,13 @@ describe('thinking signatures', () => {
 });
 
 describe('content rules', () => {
+  it('400 for whitespace-only text; a final assistant turn (prefill) may not end with whitespace', async () => {
+    await invalid(messageBody('x', { messages: [{ role: 'user', content: '  \n ' }] }), 'messages: text content blocks must contain non-whitespace text');
+    await invalid(messageBody('x', { messages: [{ role: 'user', content: [{ type: 'text', text: ' ' }] }] }), 'messages: text content blocks must contain non-whitespace text');
+    await ok(messageBody('x', { messages: [{ role: 'user', content: 'Hi' }, { role: 'assistant', content: 'The answer is' }] }));
+    await invalid(messageBody('x', { messages: [{ role: 'user', content: 'Hi' }, { role: 'assistant', content: 'The answer is ' }] }), 'messages: final assistant content cannot end with trailing whitespace');
+  });
+
   it('400 for empty text, as a block (schema) or as string content (rule)', async () => {
     await invalid(messageBody('x', { messages: [{ role: 'user', content: [{ type: 'text', text: '' }] }] }), 'messages.0.content.0.text: String should have at least 1 character');
     await invalid(messageBody(''), 'messages: text content blocks must be non-empty');

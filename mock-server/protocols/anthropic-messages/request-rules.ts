@@ -2,7 +2,7 @@ import { compileToolSchema } from '../../../specs/tooling/tool-schema.ts';
 import type { CanonicalRequest } from '../../core/canonical.ts';
 import type { CatalogModel } from '../../core/model-catalog.ts';
 import { MockProtocolError } from '../../core/protocol-error.ts';
-import { verifyThinkingSignature } from '../../core/thinking-signature.ts';
+import { isMockSignature, verifyThinkingSignature } from '../../core/thinking-signature.ts';
 import type { AnthropicRequestBody } from './wire-types.ts';
 
 const invalid = (message: string) => new MockProtocolError('invalid_request', message);
@@ -37,8 +37,15 @@ function checkMessages(request: CanonicalRequest): void {
     if (message.parts.length === 0 && !emptyAllowed) {
       throw invalid(`messages.${i}: all messages must have non-empty content except for the optional final assistant message`);
     }
-    if (message.parts.some((p) => p.kind === 'text' && p.text.length === 0) && !emptyAllowed) {
-      throw invalid('messages: text content blocks must be non-empty');
+    if (emptyAllowed) {
+      // Prefill: the reply continues this text, so the API refuses a dangling space.
+      const tail = message.parts[message.parts.length - 1];
+      if (tail?.kind === 'text' && /\s$/.test(tail.text)) throw invalid('messages: final assistant content cannot end with trailing whitespace');
+      return;
+    }
+    if (message.parts.some((p) => p.kind === 'text' && p.text.length === 0)) throw invalid('messages: text content blocks must be non-empty');
+    if (message.parts.some((p) => p.kind === 'text' && p.text.trim().length === 0)) {
+      throw invalid('messages: text content blocks must contain non-whitespace text');
     }
   });
 }
@@ -120,12 +127,19 @@ function checkThinking(body: AnthropicRequestBody, request: CanonicalRequest): v
   }
 }
 
-/** Replayed thinking blocks must carry the signature the mock issued for that text. */
+/**
+ * A replayed thinking block must carry its signature unchanged. Signatures the mock issued are
+ * verified (a changed text or signature is the API's 400); signatures from elsewhere (a real
+ * transcript replayed into the mock) cannot be checked and are accepted, lenient on purpose.
+ */
 function checkSignatures(request: CanonicalRequest): void {
   request.messages.forEach((message, i) => {
     if (message.role !== 'assistant') return;
     message.parts.forEach((part, j) => {
-      if (part.kind === 'thinking' && !verifyThinkingSignature(part.text, part.signature ?? '')) {
+      if (part.kind !== 'thinking') return;
+      const signature = part.signature ?? '';
+      const valid = isMockSignature(signature) ? verifyThinkingSignature(part.text, signature) : signature.trim().length > 0;
+      if (!valid) {
         throw invalid(`messages.${i}.content.${j}: Invalid \`signature\` in \`thinking\` block`);
       }
     });
