@@ -20,7 +20,7 @@ const broken = withCreateMessage(async (call): Promise<OperationReply> => {
   return { ...reply, events: reply.events.filter((e) => e.type !== 'message_stop') };
 });
 
-function serverWithEvents(options: MockServerOptions) {
+function serverWithEvents(options: MockServerOptions = {}) {
   const mock = createMockServer(options);
   const seen: { [K in keyof LifecycleEvents]: LifecycleEvents[K][] } = { 'request:start': [], 'request:end': [], violation: [], error: [] };
   for (const type of Object.keys(seen) as (keyof LifecycleEvents)[]) mock.on(type, (payload) => (seen[type] as unknown[]).push(payload));
