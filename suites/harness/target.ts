@@ -1,3 +1,5 @@
+import { retryingFetch } from './retry-fetch.ts';
+
 /** Where checks send their traffic, as given by the user (CLI flags or the embedded mock). */
 export interface Target {
   /** Server root under which `/v1/...` lives (no `/v1` suffix), e.g. `http://127.0.0.1:4010`. */
@@ -11,7 +13,7 @@ export interface Target {
   readonly timeoutMs?: number;
 }
 
-/** A target with every default filled in. */
+/** A target with every default filled in; its `fetch` retries 429/529 (see `retry-fetch.ts`). */
 export interface ResolvedTarget {
   readonly baseUrl: string;
   readonly apiKey: string;
@@ -28,7 +30,7 @@ export function resolveTarget(target: Target, defaultModel: string): ResolvedTar
     baseUrl: target.baseUrl.replace(/\/+$/, ''),
     apiKey: target.apiKey ?? PLACEHOLDER_API_KEY,
     model: target.model ?? defaultModel,
-    fetch: target.fetch ?? globalThis.fetch.bind(globalThis),
+    fetch: retryingFetch(target.fetch ?? globalThis.fetch.bind(globalThis)),
     timeoutMs: target.timeoutMs ?? 60_000,
   };
 }
