@@ -61,10 +61,13 @@ export interface CanonicalRequest {
   readonly stream: boolean;
 }
 
-/** A block of the reply. */
+/**
+ * A block of the reply. `tokens`, when present, is the text cut into the estimator's tokens (it
+ * joins back to `text`): the engine has it already, and streamers emit one delta per token.
+ */
 export type CanonicalBlock =
-  | { readonly kind: 'text'; readonly text: string }
-  | { readonly kind: 'thinking'; readonly text: string; readonly signature: string }
+  | { readonly kind: 'text'; readonly text: string; readonly tokens?: readonly string[] }
+  | { readonly kind: 'thinking'; readonly text: string; readonly signature: string; readonly tokens?: readonly string[] }
   | { readonly kind: 'tool-call'; readonly id: string; readonly name: string; readonly input: unknown };
 
 /** Why generation stopped, in protocol-neutral words; each adapter maps it to its vendor's term. */

@@ -10,6 +10,8 @@ import { countTokens, tokenize } from './token-estimator.ts';
 const context = { toolCallId: (i: number) => `toolu_test_${i}` };
 const PROMPT = 'The quick brown fox jumps over the lazy dog.';
 const text = (t: string): CanonicalPart => ({ kind: 'text', text: t });
+/** The text block the engine answers: the text and its tokens (which join back to it). */
+const textBlock = (t: string) => ({ kind: 'text', text: t, tokens: tokenize(t) });
 const WEATHER: CanonicalTool = { name: 'get_weather', description: 'Weather', inputSchema: WEATHER_SCHEMA };
 const SEARCH: CanonicalTool = { name: 'web_search', inputSchema: {}, builtin: 'web_search_20250305' };
 
@@ -31,7 +33,7 @@ function reply(overrides: Partial<CanonicalRequest> = {}): CanonicalReply {
 describe('generateReply: text', () => {
   it('echoes the last user turn and ends the turn', () => {
     const r = reply();
-    expect(r.blocks).toEqual([{ kind: 'text', text: PROMPT }]);
+    expect(r.blocks).toEqual([textBlock(PROMPT)]);
     expect(r.stopReason).toBe('end');
     expect(r.stopSequence).toBeUndefined();
     expect(r.usage).toEqual({ inputTokens: estimateRequestTokens(canonicalRequest()), outputTokens: countTokens(PROMPT), cacheReadTokens: 0, cacheWriteTokens: 0, thinkingTokens: 0 });
@@ -44,7 +46,7 @@ describe('generateReply: text', () => {
   it('cuts at a token boundary when max_tokens is reached, and counts exactly what it kept', () => {
     for (const max of [1, 2, 5, 12]) {
       const r = reply({ maxOutputTokens: max });
-      expect(r.blocks).toEqual([{ kind: 'text', text: tokenize(PROMPT).slice(0, max).join('') }]);
+      expect(r.blocks).toEqual([textBlock(tokenize(PROMPT).slice(0, max).join(''))]);
       expect(r.stopReason).toBe('max-tokens');
       expect(r.usage.outputTokens).toBe(max);
       expect(r.usage.outputTokens).toBe(emittedTokens(r));
@@ -54,7 +56,7 @@ describe('generateReply: text', () => {
   it('ends normally when the text fits max_tokens exactly', () => {
     const r = reply({ maxOutputTokens: countTokens(PROMPT) });
     expect(r.stopReason).toBe('end');
-    expect(r.blocks).toEqual([{ kind: 'text', text: PROMPT }]);
+    expect(r.blocks).toEqual([textBlock(PROMPT)]);
   });
 
   it('with max_tokens 0 answers no block and max-tokens', () => {
@@ -66,7 +68,7 @@ describe('generateReply: text', () => {
 describe('generateReply: stop sequences', () => {
   it('stops before the earliest match, whatever the order of the list', () => {
     const r = reply({ stopSequences: ['lazy', 'brown', 'zzz'] });
-    expect(r.blocks).toEqual([{ kind: 'text', text: 'The quick ' }]);
+    expect(r.blocks).toEqual([textBlock('The quick ')]);
     expect(r.stopReason).toBe('stop-sequence');
     expect(r.stopSequence).toBe('brown');
     expect(r.usage.outputTokens).toBe(countTokens('The quick '));
@@ -77,7 +79,7 @@ describe('generateReply: stop sequences', () => {
     const r = reply({ stopSequences: ['lazy'], maxOutputTokens: 3 });
     expect(r.stopReason).toBe('max-tokens');
     expect(r.stopSequence).toBeUndefined();
-    expect(r.blocks).toEqual([{ kind: 'text', text: tokenize(PROMPT).slice(0, 3).join('') }]);
+    expect(r.blocks).toEqual([textBlock(tokenize(PROMPT).slice(0, 3).join(''))]);
   });
 
   it('matches a sequence that ends exactly at the budget', () => {
@@ -96,9 +98,9 @@ describe('generateReply: stop sequences', () => {
   });
 
   it('applyLimits reports the tokens it kept', () => {
-    expect(applyLimits('a b c d', ['c'], 10)).toEqual({ text: 'a b ', tokens: 3, stopReason: 'stop-sequence', stopSequence: 'c' });
-    expect(applyLimits('a b c d', [], 2)).toEqual({ text: 'a b', tokens: 2, stopReason: 'max-tokens' });
-    expect(applyLimits('a b', [], 2)).toEqual({ text: 'a b', tokens: 2, stopReason: 'end' });
+    expect(applyLimits('a b c d', ['c'], 10)).toEqual({ text: 'a b ', pieces: ['a', ' b', ' '], tokens: 3, stopReason: 'stop-sequence', stopSequence: 'c' });
+    expect(applyLimits('a b c d', [], 2)).toEqual({ text: 'a b', pieces: ['a', ' b'], tokens: 2, stopReason: 'max-tokens' });
+    expect(applyLimits('a b', [], 2)).toEqual({ text: 'a b', pieces: ['a', ' b'], tokens: 2, stopReason: 'end' });
   });
 });
 
@@ -138,7 +140,7 @@ describe('generateReply: tools', () => {
   it('`auto` and `none` answer in text', () => {
     for (const mode of ['auto', 'none'] as const) {
       const r = reply({ tools: [WEATHER], toolChoice: { mode, parallel: true } });
-      expect(r.blocks).toEqual([{ kind: 'text', text: PROMPT }]);
+      expect(r.blocks).toEqual([textBlock(PROMPT)]);
       expect(r.stopReason).toBe('end');
     }
   });
@@ -222,7 +224,7 @@ describe('generateReply: thinking', () => {
     const max = full.usage.thinkingTokens + 2;
     const r = reply({ thinking: { mode: 'adaptive', display: 'summarized' }, maxOutputTokens: max });
     expect(r.blocks.map((b) => b.kind)).toEqual(['thinking', 'text']);
-    expect(r.blocks[1]).toEqual({ kind: 'text', text: tokenize(PROMPT).slice(0, 2).join('') });
+    expect(r.blocks[1]).toEqual(textBlock(tokenize(PROMPT).slice(0, 2).join('')));
     expect(r).toMatchObject({ stopReason: 'max-tokens', usage: { outputTokens: max } });
   });
 });

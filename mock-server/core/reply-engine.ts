@@ -40,18 +40,20 @@ export function generateReply(request: CanonicalRequest, context: ReplyContext):
 
   const forcedTool = pickForcedTool(request);
   const shortfalls: Diagnostic[] = [];
+  let emittedTokens = 0;
 
   if (request.thinking.mode !== 'off' && !forcedTool) {
     const pieces = tokenize(composeThinking(request));
     const budget = request.thinking.budgetTokens ?? Number.POSITIVE_INFINITY;
-    const cap = Math.min(budget, remaining);
-    const text = pieces.slice(0, cap).join('');
-    thinkingTokens = Math.min(pieces.length, cap);
+    const kept = pieces.slice(0, Math.min(budget, remaining));
+    const text = kept.join('');
+    thinkingTokens = kept.length;
     // Cut by max_tokens (not by the thinking budget): the reply ends inside its thinking.
     if (pieces.length > remaining && remaining <= budget) stopReason = 'max-tokens';
     remaining -= thinkingTokens;
     if (thinkingTokens > 0) {
-      blocks.push({ kind: 'thinking', text: request.thinking.display === 'omitted' ? '' : text, signature: signThinking(text) });
+      const omitted = request.thinking.display === 'omitted';
+      blocks.push({ kind: 'thinking', text: omitted ? '' : text, signature: signThinking(text), tokens: omitted ? [] : kept });
     }
   }
 
@@ -61,6 +63,7 @@ export function generateReply(request: CanonicalRequest, context: ReplyContext):
     const cost = TOKEN_OVERHEAD.toolBlock + countTokens(forcedTool.name) + countTokens(JSON.stringify(input));
     if (cost <= remaining) {
       blocks.push({ kind: 'tool-call', id: context.toolCallId(0), name: forcedTool.name, input });
+      emittedTokens += cost;
       stopReason = 'tool-use';
     } else {
       stopReason = 'max-tokens';
@@ -68,12 +71,13 @@ export function generateReply(request: CanonicalRequest, context: ReplyContext):
   } else if (stopReason === 'end') {
     const text = composeText(request.messages);
     const cut = applyLimits(text, request.stopSequences, remaining);
-    if (cut.text.length > 0) blocks.push({ kind: 'text', text: cut.text });
+    if (cut.text.length > 0) blocks.push({ kind: 'text', text: cut.text, tokens: cut.pieces });
+    emittedTokens += cut.tokens;
     stopReason = cut.stopReason;
     stopSequence = cut.stopSequence;
   }
 
-  const outputTokens = outputTokensOf(blocks, thinkingTokens);
+  const outputTokens = thinkingTokens + emittedTokens;
   return {
     blocks,
     stopReason,
@@ -99,17 +103,10 @@ function pickForcedTool(request: CanonicalRequest): CanonicalTool | undefined {
   return undefined;
 }
 
-function outputTokensOf(blocks: readonly CanonicalBlock[], thinkingTokens: number): number {
-  let total = thinkingTokens;
-  for (const block of blocks) {
-    if (block.kind === 'text') total += countTokens(block.text);
-    if (block.kind === 'tool-call') total += TOKEN_OVERHEAD.toolBlock + countTokens(block.name) + countTokens(JSON.stringify(block.input));
-  }
-  return total;
-}
-
 interface Cut {
   readonly text: string;
+  /** The kept text as tokens. */
+  readonly pieces: readonly string[];
   readonly tokens: number;
   readonly stopReason: CanonicalStopReason;
   readonly stopSequence?: string;
@@ -118,7 +115,8 @@ interface Cut {
 /** Applies `max_tokens` and stop sequences to the text the model "would" write. */
 export function applyLimits(text: string, stopSequences: readonly string[], budget: number): Cut {
   const pieces = tokenize(text);
-  const withinBudget = pieces.length <= budget ? text : pieces.slice(0, budget).join('');
+  const keptPieces = pieces.length <= budget ? pieces : pieces.slice(0, budget);
+  const withinBudget = pieces.length <= budget ? text : keptPieces.join('');
   let stopAt = -1;
   let matched: string | undefined;
   for (const sequence of stopSequences) {
@@ -131,10 +129,11 @@ export function applyLimits(text: string, stopSequences: readonly string[], budg
   }
   if (matched !== undefined) {
     const kept = text.slice(0, stopAt);
-    return { text: kept, tokens: countTokens(kept), stopReason: 'stop-sequence', stopSequence: matched };
+    const keptTokens = tokenize(kept);
+    return { text: kept, pieces: keptTokens, tokens: keptTokens.length, stopReason: 'stop-sequence', stopSequence: matched };
   }
-  if (pieces.length > budget) return { text: withinBudget, tokens: budget, stopReason: 'max-tokens' };
-  return { text, tokens: pieces.length, stopReason: 'end' };
+  if (pieces.length > budget) return { text: withinBudget, pieces: keptPieces, tokens: budget, stopReason: 'max-tokens' };
+  return { text, pieces, tokens: pieces.length, stopReason: 'end' };
 }
 
 /** The echo: text of the last user turn, or an acknowledgement of its tool results. */

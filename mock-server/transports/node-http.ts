@@ -124,7 +124,7 @@ async function writeReply(res: ServerResponse, reply: WireReply): Promise<void> 
   if (!(Symbol.asyncIterator in body)) {
     // Every frame is ready: one write is byte-identical to many and much cheaper.
     res.writeHead(reply.status, reply.headers);
-    res.end([...body].join(''));
+    res.end(Array.isArray(body) ? body.join('') : [...body].join(''));
     return;
   }
   res.writeHead(reply.status, reply.headers);

@@ -70,10 +70,10 @@ function startBlock(block: CanonicalBlock): Record<string, unknown> {
 function blockDeltas(block: CanonicalBlock): Record<string, unknown>[] {
   switch (block.kind) {
     case 'text':
-      return tokenize(block.text).map((text) => ({ type: 'text_delta', text }));
+      return (block.tokens ?? tokenize(block.text)).map((text) => ({ type: 'text_delta', text }));
     case 'thinking':
       return [
-        ...tokenize(block.text).map((thinking) => ({ type: 'thinking_delta', thinking })),
+        ...(block.tokens ?? tokenize(block.text)).map((thinking) => ({ type: 'thinking_delta', thinking })),
         { type: 'signature_delta', signature: block.signature },
       ];
     case 'tool-call':
