@@ -5,10 +5,9 @@ import { createMockServer } from '../../mock-server/create-mock-server.ts';
 import { serveNodeHttp, type NodeHttpServer } from '../../mock-server/transports/node-http.ts';
 import { PROTOCOL_IDS, type ProtocolId } from '../../specs/types.ts';
 import { SUITES } from '../../suites/index.ts';
-import type { Check } from '../../suites/harness/check.ts';
 import { describeError } from '../../suites/harness/describe-error.ts';
 import { matchesFilter } from '../../suites/harness/filter.ts';
-import { type CheckResult, runChecks } from '../../suites/harness/runner.ts';
+import { type CheckResult, checkResult, runChecks } from '../../suites/harness/runner.ts';
 import { resolveTarget } from '../../suites/harness/target.ts';
 import { EXIT, UsageError } from '../exit-codes.ts';
 import { createRedactor, displayUrl } from '../redact.ts';
@@ -157,7 +156,7 @@ export async function runCommand(argv: readonly string[], io: RunIo): Promise<nu
       if (unreachable) {
         const message = `could not reach ${shownUrl}: ${unreachable}`;
         for (const check of suiteChecks) {
-          const r = failed(check, message);
+          const r = checkResult(check, 'fail', message, 0);
           results.push(r);
           onResult(r);
         }
@@ -190,10 +189,6 @@ export async function runCommand(argv: readonly string[], io: RunIo): Promise<nu
   } finally {
     await embedded?.close();
   }
-}
-
-function failed(check: Check, message: string): CheckResult {
-  return { id: check.id, protocol: check.protocol, level: check.level, status: 'fail', message, durationMs: 0, description: check.description, spec: check.spec };
 }
 
 /**

@@ -70,6 +70,21 @@ export function errorSummary(exchange: RawExchange): string {
   return `HTTP ${exchange.status}: ${preview(exchange.text, 200)}`;
 }
 
+/** `error.type` of an Anthropic-shaped error body, if any. */
+export function errorType(exchange: RawExchange): unknown {
+  return (exchange.json as { error?: { type?: unknown } } | undefined)?.error?.type;
+}
+
+/**
+ * A clean Anthropic 400 (`{type: "error"}`) to a request that uses an optional capability
+ * (images, extended thinking) means the target lacks it: skip a `should` check, fail a `must`.
+ */
+export function requireCapabilityAccepted(ctx: CheckContext, exchange: RawExchange, capability: string): void {
+  if (exchange.status === 400 && (exchange.json as { type?: unknown } | undefined)?.type === 'error') {
+    ctx.requireCapability(false, `the target does not ${capability}: ${errorSummary(exchange)}`);
+  }
+}
+
 /** Fails unless the exchange succeeded with HTTP 200. */
 export function expectOk(exchange: RawExchange, what: string): void {
   expect(exchange.status === 200, `${what} failed: ${errorSummary(exchange)}`);

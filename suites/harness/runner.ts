@@ -88,14 +88,10 @@ async function runOne(check: Check, target: ResolvedTarget, memo: Map<string, Pr
   } finally {
     clearTimeout(timer);
   }
-  return {
-    id: check.id,
-    protocol: check.protocol,
-    level: check.level,
-    status,
-    message,
-    durationMs: Math.round(performance.now() - started),
-    description: check.description,
-    spec: check.spec,
-  };
+  return checkResult(check, status, message, Math.round(performance.now() - started));
+}
+
+/** A check's result record (also for checks the CLI fails without running, e.g. an unreachable target). */
+export function checkResult(check: Check, status: CheckStatus, message: string, durationMs: number): CheckResult {
+  return { id: check.id, protocol: check.protocol, level: check.level, status, message, durationMs, description: check.description, spec: check.spec };
 }

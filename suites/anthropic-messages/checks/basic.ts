@@ -3,7 +3,7 @@ import { expect, expectSchema, preview } from '../../harness/assert.ts';
 import { type Check, type CheckContext, defineCheck } from '../../harness/check.ts';
 import { mediaType } from '../../harness/http.ts';
 import { anthropicClient } from '../client.ts';
-import { errorSummary, okJson, postMessages } from '../exchanges.ts';
+import { errorSummary, okJson, postMessages, requireCapabilityAccepted } from '../exchanges.ts';
 import { basicBody, imageBody, multiTurnBody, systemBlocksBody, toolResultBody } from '../requests.ts';
 
 const MESSAGES_DOCS = 'https://docs.claude.com/en/api/messages';
@@ -123,9 +123,7 @@ export const basicChecks: Check[] = [
     spec: 'https://docs.claude.com/en/docs/build-with-claude/vision',
     async run(ctx) {
       const exchange = await postMessages(ctx, 'image', imageBody(ctx.target.model));
-      if (exchange.status === 400 && (exchange.json as { type?: unknown } | undefined)?.type === 'error') {
-        ctx.requireCapability(false, `the target does not take images: ${errorSummary(exchange)}`);
-      }
+      requireCapabilityAccepted(ctx, exchange, 'take images');
       okJson(exchange, 'a request with an image');
     },
   }),

@@ -3,7 +3,7 @@ import { expect, expectSchema, preview } from '../../harness/assert.ts';
 import { type Check, type CheckContext, defineCheck } from '../../harness/check.ts';
 import { rawExchange } from '../../harness/http.ts';
 import { anthropicClient, anthropicHeaders } from '../client.ts';
-import { errorSummary, okJson, postMessages } from '../exchanges.ts';
+import { errorSummary, errorType, okJson, postMessages } from '../exchanges.ts';
 
 const LIST_DOCS = 'https://docs.claude.com/en/api/models-list';
 const protocol = 'anthropic-messages';
@@ -78,7 +78,7 @@ export const modelChecks: Check[] = [
       const exchange = await get(ctx, 'model:unknown', '/v1/models/llm-conformance-no-such-model');
       expect(exchange.status === 404, `answered ${errorSummary(exchange)}, expected 404`);
       expectSchema(ANTHROPIC_SCHEMA_IDS.errorResponse, exchange.json, 'the error body');
-      expect((exchange.json as { error: { type: string } }).error.type === 'not_found_error', `error type is not not_found_error: ${errorSummary(exchange)}`);
+      expect(errorType(exchange) === 'not_found_error', `error type is not not_found_error: ${errorSummary(exchange)}`);
     },
   }),
   defineCheck({

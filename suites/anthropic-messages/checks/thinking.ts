@@ -1,7 +1,7 @@
 import { expect, preview } from '../../harness/assert.ts';
 import { type Check, type CheckContext, defineCheck } from '../../harness/check.ts';
 import type { RawExchange } from '../../harness/http.ts';
-import { errorSummary, eventsOf, okEvents, okJson, postMessages, streamMessages } from '../exchanges.ts';
+import { errorSummary, errorType, eventsOf, okEvents, okJson, postMessages, requireCapabilityAccepted, streamMessages } from '../exchanges.ts';
 import { THINKING_BUDGET, thinkingBody } from '../requests.ts';
 
 const THINKING_DOCS = 'https://docs.claude.com/en/docs/build-with-claude/extended-thinking';
@@ -15,9 +15,7 @@ type Block = Record<string, unknown>;
  */
 async function thinkingExchange(ctx: CheckContext): Promise<RawExchange> {
   const exchange = await postMessages(ctx, 'thinking', thinkingBody(ctx.target.model));
-  if (exchange.status === 400 && (exchange.json as { type?: unknown } | undefined)?.type === 'error') {
-    ctx.requireCapability(false, `the target does not offer extended thinking: ${errorSummary(exchange)}`);
-  }
+  requireCapabilityAccepted(ctx, exchange, 'offer extended thinking');
   return exchange;
 }
 
@@ -93,8 +91,7 @@ export const thinkingChecks: Check[] = [
       const { content } = await thinkingMessage(ctx);
       const tampered = content.map((b) => (b.type === 'thinking' ? { ...b, signature: `${String(b.signature).slice(0, -8)}AAAAAAA=` } : b));
       const exchange = await postMessages(ctx, 'thinking-tampered', replayBody(ctx, tampered));
-      const type = (exchange.json as { error?: { type?: unknown } } | undefined)?.error?.type;
-      expect(exchange.status === 400 && type === 'invalid_request_error', `answered ${errorSummary(exchange)}, expected 400 invalid_request_error`);
+      expect(exchange.status === 400 && errorType(exchange) === 'invalid_request_error', `answered ${errorSummary(exchange)}, expected 400 invalid_request_error`);
     },
   }),
   defineCheck({
@@ -107,8 +104,7 @@ export const thinkingChecks: Check[] = [
       await thinkingExchange(ctx);
       const body = { ...thinkingBody(ctx.target.model), max_tokens: THINKING_BUDGET };
       const exchange = await postMessages(ctx, 'thinking-budget', body);
-      const type = (exchange.json as { error?: { type?: unknown } } | undefined)?.error?.type;
-      expect(exchange.status === 400 && type === 'invalid_request_error', `answered ${errorSummary(exchange)}, expected 400 invalid_request_error`);
+      expect(exchange.status === 400 && errorType(exchange) === 'invalid_request_error', `answered ${errorSummary(exchange)}, expected 400 invalid_request_error`);
     },
   }),
 ];
