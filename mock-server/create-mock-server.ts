@@ -1,4 +1,5 @@
 import { SchemaRegistry } from '../specs/tooling/schema-registry.ts';
+import type { ProtocolSpec } from '../specs/types.ts';
 import { LifecycleEmitter, type LifecycleEvents } from './core/lifecycle.ts';
 import { fromWebRequest, type MockRequest } from './core/mock-request.ts';
 import { type CatalogModel, DEFAULT_MODELS, ModelCatalog } from './core/model-catalog.ts';
@@ -42,6 +43,20 @@ export interface MockServer {
 
 const DEFAULT_MAX_BODY = 32 * 1024 * 1024;
 
+// Schemas are immutable data and compiling them costs ~100 ms, so servers serving the same
+// protocol specs (the same objects, not just the same ids) share one compiled registry.
+const registries: { readonly specs: readonly ProtocolSpec[]; readonly registry: SchemaRegistry }[] = [];
+
+function registryFor(protocols: readonly ProtocolAdapter[]): SchemaRegistry {
+  const specs = protocols.map((p) => p.spec);
+  const hit = registries.find((entry) => entry.specs.length === specs.length && entry.specs.every((spec, i) => spec === specs[i]));
+  if (hit) return hit.registry;
+  const registry = new SchemaRegistry(specs.flatMap((spec) => spec.schemas));
+  registry.compileAll();
+  registries.push({ specs, registry });
+  return registry;
+}
+
 /**
  * Creates the reference mock. It holds no socket: serve it with `serveNodeHttp` (fast path) or
  * `createMswHandlers` (in-process), or call `fetch` directly.
@@ -54,8 +69,7 @@ const DEFAULT_MAX_BODY = 32 * 1024 * 1024;
  */
 export function createMockServer(options: MockServerOptions = {}): MockServer {
   const protocols = options.protocols ?? PROTOCOL_ADAPTERS;
-  const registry = new SchemaRegistry(protocols.flatMap((p) => p.spec.schemas));
-  registry.compileAll();
+  const registry = registryFor(protocols);
   const catalog = new ModelCatalog(options.models ?? DEFAULT_MODELS);
   const events = new LifecycleEmitter();
   const pipeline = new Pipeline({
