@@ -6,6 +6,7 @@ import { type CatalogModel, DEFAULT_MODELS, ModelCatalog } from './core/model-ca
 import { type OutputValidation, Pipeline } from './core/pipeline.ts';
 import type { ProtocolAdapter } from './core/protocol-adapter.ts';
 import { Router } from './core/router.ts';
+import { MockState } from './core/state.ts';
 import { TOOL } from './core/version.ts';
 import { toWebResponse, type WireReply } from './core/wire-reply.ts';
 import { PROTOCOL_ADAPTERS } from './protocols/index.ts';
@@ -27,6 +28,11 @@ export interface MockServerOptions {
    * lifecycle event), `throw` (answer 500; for the project's own tests) or `off` (load tests).
    */
   readonly validateOutput?: OutputValidation;
+  /**
+   * How many stored objects (OpenAI stored responses, Anthropic threads) the server remembers
+   * before it forgets the least recently used (default 10,000).
+   */
+  readonly stateLimit?: number;
 }
 
 /** A running mock: a fetch-style handler plus the lower-level `handle` the node transport uses. */
@@ -78,6 +84,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     catalog,
     events,
     seed: String(options.seed ?? 0),
+    state: new MockState(options.stateLimit),
     apiKeys: options.apiKeys ? new Set(options.apiKeys) : undefined,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY,
     validateOutput: options.validateOutput ?? 'report',

@@ -15,7 +15,9 @@ export type { ProtocolAdapter, OperationCall, OperationReply, StreamEvent, Error
 
 // Model catalog, canonical model, token estimator
 export { DEFAULT_MODELS, ModelCatalog, type CatalogModel, type ModelFamily } from './core/model-catalog.ts';
-export type { CanonicalRequest, CanonicalReply, CanonicalBlock, CanonicalPart, CanonicalStopReason } from './core/canonical.ts';
+export type { CanonicalRequest, CanonicalReply, CanonicalBlock, CanonicalPart, CanonicalStopReason, CanonicalOutput } from './core/canonical.ts';
+export { embed, embeddingToBase64 } from './core/embeddings.ts';
+export { MockState, stateKey, type StateKey } from './core/state.ts';
 export { countTokens, tokenize, TOKEN_ESTIMATOR_VERSION } from './core/token-estimator.ts';
 export { estimateRequestTokens, TOKEN_OVERHEAD } from './core/request-tokens.ts';
 

@@ -160,6 +160,7 @@ export function canonicalRequest(overrides: Partial<CanonicalRequest> = {}): Can
     maxOutputTokens: undefined,
     stopSequences: [],
     thinking: { mode: 'off', display: 'summarized' },
+    output: { kind: 'text' },
     stream: false,
     ...overrides,
   };

@@ -48,6 +48,15 @@ export interface CanonicalThinking {
   readonly display: 'summarized' | 'omitted';
 }
 
+/**
+ * The shape the reply's text must take: free text, or JSON (Anthropic `output_config.format`,
+ * OpenAI `response_format` / `text.format`, Gemini `responseMimeType` + `responseJsonSchema`).
+ * `schema` is the caller's JSON Schema (untrusted input: generation against it is bounded).
+ */
+export type CanonicalOutput =
+  | { readonly kind: 'text' }
+  | { readonly kind: 'json'; readonly schema?: Readonly<Record<string, unknown>>; readonly name?: string };
+
 /** A generation request, decoded from any protocol. */
 export interface CanonicalRequest {
   readonly model: string;
@@ -58,6 +67,8 @@ export interface CanonicalRequest {
   readonly maxOutputTokens: number | undefined;
   readonly stopSequences: readonly string[];
   readonly thinking: CanonicalThinking;
+  /** Structured output; `{ kind: 'text' }` when the caller asked for none. */
+  readonly output: CanonicalOutput;
   readonly stream: boolean;
 }
 

@@ -12,6 +12,7 @@ import type { OperationReply, ProtocolAdapter, ServerContext } from './protocol-
 import { InternalError, MockProtocolError } from './protocol-error.ts';
 import type { Router } from './router.ts';
 import { encodeSseFrame, SSE_HEADERS } from './sse.ts';
+import type { MockState } from './state.ts';
 import type { WireReply } from './wire-reply.ts';
 
 /** What to do when the mock's own output breaks its spec (always a mock bug). */
@@ -23,6 +24,7 @@ export interface PipelineOptions {
   readonly catalog: ModelCatalog;
   readonly events: LifecycleEmitter;
   readonly seed: string;
+  readonly state: MockState;
   readonly apiKeys: ReadonlySet<string> | undefined;
   readonly maxBodyBytes: number;
   readonly validateOutput: OutputValidation;
@@ -44,7 +46,7 @@ export class Pipeline {
 
   constructor(options: PipelineOptions) {
     this.#o = options;
-    this.#context = { catalog: options.catalog, registry: options.registry, seed: options.seed };
+    this.#context = { catalog: options.catalog, registry: options.registry, seed: options.seed, state: options.state };
   }
 
   async handle(request: MockRequest): Promise<WireReply> {

@@ -5,6 +5,7 @@ import type { MockRequest } from './mock-request.ts';
 import type { ModelCatalog } from './model-catalog.ts';
 import type { MockProtocolError } from './protocol-error.ts';
 import type { SseFrame } from './sse.ts';
+import type { MockState } from './state.ts';
 
 /** What every operation handler may use from the server. */
 export interface ServerContext {
@@ -12,6 +13,8 @@ export interface ServerContext {
   readonly registry: SchemaRegistry;
   /** The server's seed: part of every id, so two seeds give two id spaces. */
   readonly seed: string;
+  /** What the server remembers between requests (stored responses, threads); bounded. */
+  readonly state: MockState;
 }
 
 /** One matched request, after routing, authentication, parameter and body validation. */

@@ -16,6 +16,7 @@ export function decodeRequest(body: AnthropicRequestBody): CanonicalRequest {
     maxOutputTokens: body.max_tokens,
     stopSequences: body.stop_sequences ?? [],
     thinking: decodeThinking(body.thinking),
+    output: { kind: 'text' },
     stream: body.stream === true,
   };
 }
