@@ -1,4 +1,4 @@
-import { deterministicString } from './hash.ts';
+import { BASE62, deterministicString } from './hash.ts';
 
 /**
  * Vendor-shaped identifiers derived from a key, so that the same request always yields the same
@@ -7,6 +7,6 @@ import { deterministicString } from './hash.ts';
  *
  * @example vendorId('msg_01', 'seed:0|body-hash') // 'msg_01Xy…' (28 chars)
  */
-export function vendorId(prefix: string, key: string, length = 22): string {
-  return `${prefix}${deterministicString(`${prefix}|${key}`, length)}`;
+export function vendorId(prefix: string, key: string, length = 22, alphabet: string = BASE62): string {
+  return `${prefix}${deterministicString(`${prefix}|${key}`, length, alphabet)}`;
 }

@@ -78,9 +78,13 @@ describe('SchemaRegistry: registration', () => {
     expect(registry.has(`${BASE}nope.json`)).toBe(false);
   });
 
-  it('rejects a schema without $id and an $id used twice', () => {
+  it('rejects a schema without $id and an $id used by two different schemas', () => {
     expect(() => new SchemaRegistry([{ type: 'object' }])).toThrow(/no \$id/);
-    expect(() => new SchemaRegistry([blocks, blocks])).toThrow(/used twice/);
+    expect(() => new SchemaRegistry([blocks, { ...blocks }])).toThrow(/used twice/);
+  });
+
+  it('registers a schema shared by two protocols (the same object) once', () => {
+    expect(new SchemaRegistry([blocks, blocks]).ids).toEqual([`${BASE}blocks.json`]);
   });
 
   it('fails at compileAll on a schema that strict mode refuses (unknown keyword)', () => {

@@ -30,6 +30,8 @@ export class SchemaRegistry {
     for (const schema of schemas) {
       const id = schema.$id;
       if (typeof id !== 'string') throw new Error(`[llm-conformance] Failed to register a schema: it has no $id.`);
+      // Protocols of one family share schemas (the OpenAI error envelope): the same object twice is one schema.
+      if (this.#schemas.get(id) === schema) continue;
       if (this.#schemas.has(id)) throw new Error(`[llm-conformance] Failed to register schema "${id}": the $id is used twice.`);
       this.#schemas.set(id, schema);
       indexOwner(schema, id, this.#owner);
