@@ -86,7 +86,7 @@ describe('createMockServer options', () => {
   it('exposes its protocols and catalog', () => {
     const mock = createMockServer();
     expect(mock.protocols.map((p) => p.spec.id)).toEqual(['anthropic-messages']);
-    expect(mock.catalog.find('claude-sonnet-4-5')).toBeDefined();
+    expect(mock.catalog.find('claude-sonnet-4-6')).toBeDefined();
   });
 
   it('refuses an empty protocol list', () => {

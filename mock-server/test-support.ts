@@ -11,7 +11,7 @@ import type { CanonicalRequest } from './core/canonical.ts';
 /** A key that looks real; the mock accepts any non-empty key unless `apiKeys` is set. */
 export const TEST_API_KEY = 'sk-ant-api03-test-key-0000000000';
 export const ANTHROPIC_VERSION = '2023-06-01';
-export const MODEL = 'claude-sonnet-4-5';
+export const MODEL = 'claude-sonnet-4-6';
 /** Placeholder origin of in-process requests (never resolved: `fetch` is called directly). */
 export const ORIGIN = 'http://mock.test';
 

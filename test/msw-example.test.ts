@@ -16,13 +16,13 @@ afterAll(() => server.close());
 
 it('the README msw example answers the official SDK in-process, deterministically', async () => {
   const client = new Anthropic({ apiKey: 'test-key', baseURL: BASE, maxRetries: 0 });
-  const ask = () => client.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 64, messages: [{ role: 'user', content: 'Hello there' }] });
+  const ask = () => client.messages.create({ model: 'claude-sonnet-4-6', max_tokens: 64, messages: [{ role: 'user', content: 'Hello there' }] });
   const message = await ask();
   expect(message.content[0]).toEqual({ type: 'text', text: 'Hello there' });
   expect(message.stop_reason).toBe('end_turn');
   const again = await ask();
   expect(again.id).toBe(message.id);
   expect(again.usage).toEqual(message.usage);
-  const streamed = await client.messages.stream({ model: 'claude-sonnet-4-5', max_tokens: 64, messages: [{ role: 'user', content: 'Hello there' }] }).finalMessage();
+  const streamed = await client.messages.stream({ model: 'claude-sonnet-4-6', max_tokens: 64, messages: [{ role: 'user', content: 'Hello there' }] }).finalMessage();
   expect(streamed.content).toEqual(message.content);
 });

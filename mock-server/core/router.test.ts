@@ -42,8 +42,8 @@ describe('Router.match', () => {
   });
 
   it('matches templated paths and decodes their parameters', () => {
-    const m = route(router, 'GET', '/v1/models/claude-sonnet-4-5');
-    expect(m.kind === 'operation' && [m.operation.operationId, m.pathParams]).toEqual(['getModel', { model_id: 'claude-sonnet-4-5' }]);
+    const m = route(router, 'GET', '/v1/models/claude-sonnet-4-6');
+    expect(m.kind === 'operation' && [m.operation.operationId, m.pathParams]).toEqual(['getModel', { model_id: 'claude-sonnet-4-6' }]);
     const encoded = route(router, 'GET', '/v1/models/a%20b%2Fc');
     expect(encoded.kind === 'operation' && encoded.pathParams).toEqual({ model_id: 'a b/c' });
     const malformed = route(router, 'GET', '/v1/models/%E0%A4%A');
@@ -56,7 +56,7 @@ describe('Router.match', () => {
   });
 
   it('treats HEAD as GET', () => {
-    const m = route(router, 'HEAD', '/v1/models/claude-sonnet-4-5');
+    const m = route(router, 'HEAD', '/v1/models/claude-sonnet-4-6');
     expect(m.kind === 'operation' && m.operation.operationId).toBe('getModel');
   });
 

@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-// Not MODEL: SDK 1.12 prints a deprecation warning for claude-sonnet-4-5.
+// Not MODEL: SDK 1.12 prints a deprecation warning for claude-sonnet-4-6.
 const SDK_MODEL = 'claude-sonnet-4-6';
 
 const ask = (text: string, extra: Partial<Anthropic.MessageCreateParamsNonStreaming> = {}): Anthropic.MessageCreateParamsNonStreaming => ({

@@ -36,7 +36,7 @@ describe('POST /v1/messages (JSON)', () => {
     expect(res.headers.get('request-id')).toMatch(/^req_011C[0-9A-Za-z]{20}$/);
     expect(validateAnthropic('message', message)).toEqual([]);
     expect(message).toMatchObject({
-      model: 'claude-sonnet-4-5',
+      model: 'claude-sonnet-4-6',
       id: expect.stringMatching(/^msg_01[0-9A-Za-z]{22}$/),
       type: 'message',
       role: 'assistant',
@@ -93,7 +93,7 @@ describe('POST /v1/messages (stream)', () => {
     expect(text).toBe(
       frame(
         'message_start',
-        `{"type":"message_start","message":{"model":"claude-sonnet-4-5","id":"${id}","type":"message","role":"assistant","content":[],"stop_reason":null,"stop_sequence":null,"stop_details":null,"usage":{${usage},"cache_creation":{"ephemeral_5m_input_tokens":0,"ephemeral_1h_input_tokens":0},"output_tokens":1,"service_tier":"standard","inference_geo":"not_available"}}}`,
+        `{"type":"message_start","message":{"model":"claude-sonnet-4-6","id":"${id}","type":"message","role":"assistant","content":[],"stop_reason":null,"stop_sequence":null,"stop_details":null,"usage":{${usage},"cache_creation":{"ephemeral_5m_input_tokens":0,"ephemeral_1h_input_tokens":0},"output_tokens":1,"service_tier":"standard","inference_geo":"not_available"}}}`,
       ) +
         frame('content_block_start', '{"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}}') +
         frame('ping', '{"type": "ping"}') +

@@ -78,16 +78,16 @@ describe('GET /v1/models', () => {
 
 describe('GET /v1/models/{model_id}', () => {
   it('retrieves a model by id, schema-valid', async () => {
-    const res = await mock.fetch(anthropicGet('/v1/models/claude-sonnet-4-5'));
+    const res = await mock.fetch(anthropicGet('/v1/models/claude-sonnet-4-6'));
     const body = (await res.json()) as Record<string, unknown>;
     expect(res.status).toBe(200);
     expect(validateAnthropic('modelInfo', body)).toEqual([]);
-    expect(body).toMatchObject({ type: 'model', id: 'claude-sonnet-4-5', display_name: 'Claude Sonnet 4.5', created_at: '2025-09-29T00:00:00Z' });
+    expect(body).toMatchObject({ type: 'model', id: 'claude-sonnet-4-6', display_name: 'Claude Sonnet 4.6', created_at: '2026-02-17T00:00:00Z' });
   });
 
   it('retrieves a model by alias (answering its canonical id)', async () => {
-    const res = await mock.fetch(anthropicGet('/v1/models/claude-sonnet-4-5-20250929'));
-    expect(((await res.json()) as { id: string }).id).toBe('claude-sonnet-4-5');
+    const res = await mock.fetch(anthropicGet('/v1/models/claude-haiku-4-5-20251001'));
+    expect(((await res.json()) as { id: string }).id).toBe('claude-haiku-4-5');
   });
 
   it('404 not_found_error for an unknown model', async () => {
@@ -95,7 +95,7 @@ describe('GET /v1/models/{model_id}', () => {
   });
 
   it('HEAD answers the headers without a body', async () => {
-    const res = await mock.fetch(anthropicGet('/v1/models/claude-sonnet-4-5', {}, 'HEAD'));
+    const res = await mock.fetch(anthropicGet('/v1/models/claude-sonnet-4-6', {}, 'HEAD'));
     expect(res.status).toBe(200);
     expect(await res.text()).toBe('');
   });

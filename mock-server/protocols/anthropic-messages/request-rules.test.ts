@@ -23,11 +23,11 @@ describe('model and max_tokens', () => {
   });
 
   it('accepts a model alias and echoes the model exactly as asked', async () => {
-    expect((await ok(messageBody('hi', { model: 'claude-sonnet-4-5-20250929' }))).model).toBe('claude-sonnet-4-5-20250929');
+    expect((await ok(messageBody('hi', { model: 'claude-sonnet-4-6' }))).model).toBe('claude-sonnet-4-6');
   });
 
   it('400 for max_tokens above the model’s maximum; the maximum itself is fine', async () => {
-    await invalid(messageBody('hi', { max_tokens: 64_001 }), 'max_tokens: 64001 > 64000, which is the maximum allowed number of output tokens for claude-sonnet-4-5');
+    await invalid(messageBody('hi', { max_tokens: 64_001 }), 'max_tokens: 64001 > 64000, which is the maximum allowed number of output tokens for claude-sonnet-4-6');
     await ok(messageBody('hi', { max_tokens: 64_000 }));
   });
 });
