@@ -3,8 +3,8 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createMockServer } from '../../mock-server/create-mock-server.ts';
 import { serveNodeHttp, type NodeHttpServer } from '../../mock-server/transports/node-http.ts';
-import { PROTOCOL_IDS, type ProtocolId } from '../../specs/types.ts';
-import { SUITES } from '../../suites/index.ts';
+import type { ProtocolId } from '../../specs/types.ts';
+import { SUITE_PROTOCOLS, suiteFor } from '../../suites/index.ts';
 import { describeError } from '../../suites/harness/describe-error.ts';
 import { matchesFilter } from '../../suites/harness/filter.ts';
 import { type CheckResult, checkResult, runChecks } from '../../suites/harness/runner.ts';
@@ -29,7 +29,7 @@ Runs the conformance suites against a target (default: the embedded reference mo
 
 Options:
   --base-url URL       server root under which /v1/... lives (no trailing /v1); default: the embedded mock
-  --protocol LIST      comma-separated protocols (default: all): ${PROTOCOL_IDS.join(', ')}
+  --protocol LIST      comma-separated protocols (default: all): ${SUITE_PROTOCOLS.join(', ')}
   --api-key KEY        API key for the target (default: $LLM_CONFORMANCE_API_KEY, then $ANTHROPIC_API_KEY)
   --model ID           model to use (default: the suite's default per protocol)
   --filter PATTERN     check ids to run: comma-separated substrings or globs, '!' to exclude
@@ -104,11 +104,11 @@ function checkBaseUrl(raw: string): string {
 }
 
 function parseProtocols(raw: string | undefined): ProtocolId[] {
-  if (raw === undefined) return [...PROTOCOL_IDS];
+  if (raw === undefined) return [...SUITE_PROTOCOLS];
   const ids = raw.split(',').map((p) => p.trim()).filter(Boolean);
-  const unknown = ids.filter((p) => !(PROTOCOL_IDS as readonly string[]).includes(p));
+  const unknown = ids.filter((p) => !(SUITE_PROTOCOLS as readonly string[]).includes(p));
   if (unknown.length > 0 || ids.length === 0) {
-    throw new UsageError(`unknown protocol ${unknown.map((p) => JSON.stringify(p)).join(', ') || '(empty)'}; known: ${PROTOCOL_IDS.join(', ')}`);
+    throw new UsageError(`unknown protocol ${unknown.map((p) => JSON.stringify(p)).join(', ') || '(empty)'}; known: ${SUITE_PROTOCOLS.join(', ')}`);
   }
   return [...new Set(ids)] as ProtocolId[];
 }
@@ -127,7 +127,7 @@ export async function runCommand(argv: readonly string[], io: RunIo): Promise<nu
     io.stdout(`${RUN_USAGE}\n`);
     return EXIT.ok;
   }
-  const selected = args.protocols.map((protocol) => ({ suite: SUITES[protocol], checks: SUITES[protocol].checks.filter((c) => matchesFilter(c.id, args.filter)) }));
+  const selected = args.protocols.map((protocol) => ({ suite: suiteFor(protocol), checks: suiteFor(protocol).checks.filter((c) => matchesFilter(c.id, args.filter)) }));
   const checks = selected.flatMap((s) => s.checks);
   if (checks.length === 0) throw new UsageError(`--filter ${JSON.stringify(args.filter)} matches no check (try --list)`);
   if (args.list) {

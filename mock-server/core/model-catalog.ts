@@ -14,7 +14,27 @@ export interface CatalogModel {
   readonly maxInputTokens: number;
   readonly maxOutputTokens: number;
   readonly thinking: boolean;
+  /**
+   * `embedding` models answer only the embeddings endpoints (OpenAI `/v1/embeddings`, Gemini
+   * `:embedContent`); `generation` (the default) models answer the generation endpoints.
+   */
+  readonly kind?: 'generation' | 'embedding';
+  /** An embedding model's native vector length (before `dimensions`/`outputDimensionality`). */
+  readonly embeddingDimensions?: number;
 }
+
+const embedding = (id: string, displayName: string, createdAt: string, family: ModelFamily, dimensions: number, maxInputTokens: number): CatalogModel => ({
+  id,
+  displayName,
+  createdAt,
+  family,
+  ownedBy: family === 'openai' ? 'system' : family,
+  maxInputTokens,
+  maxOutputTokens: 1,
+  thinking: false,
+  kind: 'embedding',
+  embeddingDimensions: dimensions,
+});
 
 const anthropic = (id: string, displayName: string, createdAt: string, maxOutputTokens: number, aliases?: string[]): CatalogModel => ({
   id,
@@ -51,6 +71,9 @@ export const DEFAULT_MODELS: readonly CatalogModel[] = [
   { id: 'gemini-2.5-pro', displayName: 'Gemini 2.5 Pro', createdAt: '2025-06-17T00:00:00Z', family: 'google', ownedBy: 'google', maxInputTokens: 1_048_576, maxOutputTokens: 65_536, thinking: true },
   { id: 'gemini-2.5-flash', displayName: 'Gemini 2.5 Flash', createdAt: '2025-06-17T00:00:00Z', family: 'google', ownedBy: 'google', maxInputTokens: 1_048_576, maxOutputTokens: 65_536, thinking: true },
   { id: 'gemini-2.5-flash-lite', displayName: 'Gemini 2.5 Flash-Lite', createdAt: '2025-07-22T00:00:00Z', family: 'google', ownedBy: 'google', maxInputTokens: 1_048_576, maxOutputTokens: 65_536, thinking: true },
+  embedding('text-embedding-3-large', 'text-embedding-3-large', '2024-01-25T00:00:00Z', 'openai', 3072, 8191),
+  embedding('text-embedding-3-small', 'text-embedding-3-small', '2024-01-25T00:00:00Z', 'openai', 1536, 8191),
+  embedding('gemini-embedding-001', 'Gemini Embedding 001', '2025-07-14T00:00:00Z', 'google', 3072, 2048),
 ];
 
 /** Looks models up by id or alias and lists them newest first. */
