@@ -100,7 +100,7 @@ export class Pipeline {
       bodyText = await this.#readBody(adapter, request);
       body = parseJson(adapter, bodyText);
       const diagnostics = this.#o.registry.validate(operation.requestSchema, body);
-      if (diagnostics.length > 0) throw adapter.errors.invalidBody(diagnostics);
+      if (diagnostics.length > 0) throw adapter.errors.invalidBody(diagnostics, body);
     }
     const handler = adapter.operations[operation.operationId];
     if (!handler) throw new InternalError(`no handler for ${operation.operationId}`);
@@ -149,7 +149,7 @@ export class Pipeline {
       const diagnostics = schema ? this.#o.registry.validate(schema, rendered.body) : [];
       if (diagnostics.length > 0) this.#o.events.emit('violation', { requestId, operationId: operation.operationId, diagnostics });
     }
-    return { status: rendered.status, headers: { ...headers, ...rendered.headers }, body: JSON.stringify(rendered.body) };
+    return { status: rendered.status, headers: { ...headers, ...rendered.headers }, body: jsonText(adapter, rendered.body) };
   }
 }
 
@@ -175,10 +175,18 @@ export function outputDiagnostics(registry: SchemaRegistry, operation: SpecOpera
 function encodeReply(adapter: ProtocolAdapter, reply: OperationReply, requestId: string): WireReply {
   const idHeader = { [adapter.requestIdHeader]: requestId };
   if (reply.kind === 'json') {
-    return { status: reply.status ?? 200, headers: { ...JSON_HEADERS, ...idHeader, ...reply.headers }, body: JSON.stringify(reply.body) };
+    return { status: reply.status ?? 200, headers: { ...JSON_HEADERS, ...idHeader, ...reply.headers }, body: jsonText(adapter, reply.body) };
+  }
+  if (reply.framing === 'json-array') {
+    if (!adapter.encodeJsonArray) throw new InternalError(`${adapter.spec.id} answered a json-array stream but has no encodeJsonArray`);
+    return { status: reply.status ?? 200, headers: { ...JSON_HEADERS, ...idHeader, ...reply.headers }, body: adapter.encodeJsonArray(reply.events) };
   }
   const frames = reply.events.map((event) => encodeSseFrame(adapter.encodeEvent(event)));
   return { status: reply.status ?? 200, headers: { ...SSE_HEADERS, ...idHeader, ...reply.headers }, body: frames };
+}
+
+function jsonText(adapter: ProtocolAdapter, body: unknown): string {
+  return adapter.encodeJson ? adapter.encodeJson(body) : JSON.stringify(body);
 }
 
 function parseJson(adapter: ProtocolAdapter, text: string): unknown {
