@@ -99,7 +99,7 @@ export class Pipeline {
     if (operation.requestSchema) {
       bodyText = await this.#readBody(adapter, request);
       body = parseJson(adapter, bodyText);
-      const diagnostics = this.#o.registry.validate(operation.requestSchema, body);
+      const diagnostics = validateRequest(this.#o.registry, adapter, operation.requestSchema, body);
       if (diagnostics.length > 0) throw adapter.errors.invalidBody(diagnostics, body);
     }
     const handler = adapter.operations[operation.operationId];
@@ -183,6 +183,19 @@ function encodeReply(adapter: ProtocolAdapter, reply: OperationReply, requestId:
   }
   const frames = reply.events.map((event) => encodeSseFrame(adapter.encodeEvent(event)));
   return { status: reply.status ?? 200, headers: { ...SSE_HEADERS, ...idHeader, ...reply.headers }, body: frames };
+}
+
+/**
+ * The request schema's verdict on a body. A recursive schema (Gemini's `Schema.items`) lets a
+ * caller nest a body deeper than the validator's stack: that is the caller's bad request, not a 500.
+ */
+function validateRequest(registry: SchemaRegistry, adapter: ProtocolAdapter, schemaId: string, body: unknown): Diagnostic[] {
+  try {
+    return registry.validate(schemaId, body);
+  } catch (error) {
+    if (error instanceof RangeError) throw adapter.errors.invalidJson('the request is nested too deeply');
+    throw error;
+  }
 }
 
 function jsonText(adapter: ProtocolAdapter, body: unknown): string {

@@ -33,9 +33,19 @@ export interface ReplyIdentity {
 /** One part of a candidate's content, in the key order of the live API. */
 export type WirePart = Record<string, unknown>;
 
-/** The answer part of one canonical block (thinking is sent only as a thought part, see {@link thoughtPart}). */
-export function answerPart(block: Exclude<CanonicalBlock, { kind: 'thinking' }>): WirePart {
-  return block.kind === 'text' ? { text: block.text } : { functionCall: { name: block.name, args: block.input } };
+/**
+ * The answer part of one canonical block: text, or a function call (`args` an object). Thinking
+ * goes out as a thought part ({@link thoughtPart}); blocks Gemini has no part for are left out.
+ */
+export function answerPart(block: CanonicalBlock): WirePart | undefined {
+  switch (block.kind) {
+    case 'text':
+      return { text: block.text };
+    case 'tool-call':
+      return { functionCall: { name: block.name, args: block.input } };
+    default:
+      return undefined;
+  }
 }
 
 /** A thought summary part: `{"text": …, "thought": true}`. */
@@ -49,9 +59,10 @@ export function encodeParts(reply: CanonicalReply, identity: ReplyIdentity): Wir
   for (const block of reply.blocks) {
     if (block.kind === 'thinking') {
       if (identity.includeThoughts && block.text !== '') parts.push(thoughtPart(block.text));
-    } else {
-      parts.push(answerPart(block));
+      continue;
     }
+    const part = answerPart(block);
+    if (part) parts.push(part);
   }
   return signFirstAnswer(parts, identity.signature);
 }

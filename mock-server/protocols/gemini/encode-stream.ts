@@ -14,9 +14,13 @@ interface Piece {
   readonly thoughts: number;
 }
 
-function groups(tokens: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < tokens.length; i += CHUNK_TOKENS) out.push(tokens.slice(i, i + CHUNK_TOKENS).join(''));
+/** Tokens cut into groups of {@link CHUNK_TOKENS}, each a streamed piece. */
+function groups(tokens: readonly string[], part: (text: string) => WirePart, kind: 'answer' | 'thoughts'): Piece[] {
+  const out: Piece[] = [];
+  for (let i = 0; i < tokens.length; i += CHUNK_TOKENS) {
+    const group = tokens.slice(i, i + CHUNK_TOKENS);
+    out.push({ parts: [part(group.join(''))], answer: kind === 'answer' ? group.length : 0, thoughts: kind === 'thoughts' ? group.length : 0 });
+  }
   return out;
 }
 
@@ -26,18 +30,14 @@ function pieces(reply: CanonicalReply, identity: ReplyIdentity): Piece[] {
   let textTokens = 0;
   for (const block of reply.blocks) {
     if (block.kind === 'thinking') {
-      if (!identity.includeThoughts || block.text === '') continue;
-      const tokens = block.tokens ?? tokenize(block.text);
-      for (let i = 0; i < tokens.length; i += CHUNK_TOKENS) {
-        const group = tokens.slice(i, i + CHUNK_TOKENS);
-        out.push({ parts: [thoughtPart(group.join(''))], answer: 0, thoughts: group.length });
-      }
+      if (identity.includeThoughts && block.text !== '') out.push(...groups(block.tokens ?? tokenize(block.text), thoughtPart, 'thoughts'));
     } else if (block.kind === 'text') {
       const tokens = block.tokens ?? tokenize(block.text);
       textTokens += tokens.length;
-      groups(tokens).forEach((text, i) => out.push({ parts: [{ text }], answer: Math.min(CHUNK_TOKENS, tokens.length - i * CHUNK_TOKENS), thoughts: 0 }));
+      out.push(...groups(tokens, (text) => ({ text }), 'answer'));
     } else {
-      out.push({ parts: [answerPart(block)], answer: 0, thoughts: 0 });
+      const part = answerPart(block);
+      if (part) out.push({ parts: [part], answer: 0, thoughts: 0 });
     }
   }
   // A function call's tokens (name, arguments, framing) are what the answer costs beyond its text.

@@ -77,6 +77,11 @@ function checkTools(body: GeminiRequestBody, root: string): void {
       if (declaration.parametersJsonSchema !== undefined && !compileToolSchema(declaration.parametersJsonSchema).ok) {
         throw field(root, `${at}.parameters_json_schema`, 'parameters_json_schema is not a valid JSON Schema.');
       }
+      // The arguments are a Struct: a function's parameters describe an object.
+      const type = declaration.parameters?.type ?? (declaration.parametersJsonSchema as { type?: unknown } | undefined)?.type;
+      if (type !== undefined && String(type).toUpperCase() !== 'OBJECT') {
+        throw field(root, `${at}.parameters.type`, 'parameters must be of type OBJECT.');
+      }
     });
   });
   const calling = body.toolConfig?.functionCallingConfig;
@@ -109,8 +114,10 @@ function checkGenerationConfig(body: GeminiRequestBody, model: CatalogModel, roo
       `The requested maxOutputTokens (${max}) exceeds the maximum of ${model.maxOutputTokens} supported by models/${model.id}.`,
     );
   }
-  if (config.thinkingConfig?.thinkingBudget === 0 && model.thinking && /-pro\b|^gemini-3/.test(model.id)) {
-    throw new GeminiError('invalid_request', 'Budget 0 is invalid. This model only works in thinking mode.');
+  // Gemini 3 and the 2.5 Pro models cannot stop thinking; each says so in its own words.
+  if (config.thinkingConfig?.thinkingBudget === 0 && model.thinking) {
+    if (model.id.startsWith('gemini-3')) throw new GeminiError('invalid_request', 'Request contains an invalid argument.');
+    if (/-pro\b/.test(model.id)) throw new GeminiError('invalid_request', 'Budget 0 is invalid. This model only works in thinking mode.');
   }
   const jsonSchema = responseJsonSchema(config);
   if (config.responseSchema !== undefined && jsonSchema !== undefined) {
