@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { readCaptures } from '../../fixtures/captures/read-captures.ts';
 import { SchemaRegistry } from '../tooling/schema-registry.ts';
 import { type GeminiInvalidExample, type GeminiValidExample, readGeminiExamples } from './fixtures.ts';
 import { GEMINI_SCHEMA_BASE, GEMINI_SCHEMA_IDS, geminiSpec, type GeminiSchemaName } from './index.ts';
 
 const registry = new SchemaRegistry(geminiSpec.schemas);
 const SCHEMAS_DIR = new URL('./schemas/', import.meta.url);
-const CAPTURES_DIR = new URL('../../fixtures/captures/', import.meta.url);
 
 function checkValid(example: GeminiValidExample, fallback: GeminiSchemaName): void {
   expect(registry.validate(GEMINI_SCHEMA_IDS[example.schema ?? fallback], example.body)).toEqual([]);
@@ -70,22 +70,10 @@ describe('response examples', () => {
   });
 });
 
-interface Capture {
-  readonly method: string;
-  readonly path: string;
-  readonly body?: unknown;
-}
-
 describe('captured client requests (@google/genai, AI SDK, LangChain)', () => {
-  const captures = readdirSync(CAPTURES_DIR)
-    .filter((f) => f.endsWith('.jsonl'))
-    .flatMap((file) =>
-      readFileSync(new URL(file, CAPTURES_DIR), 'utf8')
-        .split('\n')
-        .filter((line) => line.trim() !== '')
-        .map((line, i) => ({ file, line: i + 1, capture: JSON.parse(line) as Capture })),
-    )
-    .filter(({ capture }) => /^\/v1(beta)?\/models\/[^/]+:(generateContent|streamGenerateContent)$/.test(capture.path));
+  const captures = readCaptures()
+    .filter((capture) => /^\/v1(beta)?\/models\/[^/]+:(generateContent|streamGenerateContent)$/.test(capture.path))
+    .map((capture) => ({ file: capture.file, line: capture.line, capture }));
 
   it('include the three Gemini clients', () => {
     expect(new Set(captures.map((c) => c.file)).size).toBe(3);

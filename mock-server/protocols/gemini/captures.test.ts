@@ -1,19 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { type Capture, readCaptures } from '../../../fixtures/captures/read-captures.ts';
 import { createMockServer } from '../../create-mock-server.ts';
 import { ORIGIN } from '../../test-support.ts';
 import { chunkProblems, GEMINI_KEY, sseChunks, validateGemini } from './test-support.ts';
 
-interface Capture {
-  readonly seq: number;
-  readonly method: string;
-  readonly path: string;
-  readonly query: Record<string, string>;
-  readonly headers: Record<string, string>;
-  readonly body: unknown;
-}
-
-const CAPTURES_DIR = new URL('../../../fixtures/captures/', import.meta.url);
 // Set by the HTTP stack, not by the client: a replay through `fetch` must not copy them.
 const HOP_BY_HOP = new Set(['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive']);
 
@@ -24,19 +14,13 @@ function replay(capture: Capture): Request {
     if (!HOP_BY_HOP.has(name)) headers.set(name, name === 'x-goog-api-key' ? GEMINI_KEY : value);
   }
   const query = new URLSearchParams(capture.query).toString();
-  const body = capture.body === null || capture.body === undefined ? undefined : JSON.stringify(capture.body);
-  return new Request(`${ORIGIN}${capture.path}${query ? `?${query}` : ''}`, { method: capture.method, headers, body });
+  return new Request(`${ORIGIN}${capture.path}${query ? `?${query}` : ''}`, { method: capture.method, headers, body: capture.bodyText });
 }
 
-const captures = readdirSync(CAPTURES_DIR)
-  .filter((f) => f.endsWith('.jsonl'))
-  .flatMap((file) =>
-    readFileSync(new URL(file, CAPTURES_DIR), 'utf8')
-      .split('\n')
-      .filter((line) => line.trim() !== '')
-      .map((line) => ({ file, capture: JSON.parse(line) as Capture })),
-  )
-  .filter(({ capture }) => capture.path.startsWith('/v1beta/') || /^\/v1\/models\/[^/]+:/.test(capture.path));
+/** Every captured call of a Gemini method (`/v1beta/…`, or `/v1/models/{model}:method`). */
+const captures = readCaptures()
+  .filter((capture) => capture.path.startsWith('/v1beta/') || /^\/v1\/models\/[^/]+:/.test(capture.path))
+  .map((capture) => ({ file: capture.file, capture }));
 
 describe('captured Gemini client requests are accepted', () => {
   const mock = createMockServer({ validateOutput: 'throw' });
