@@ -26,15 +26,19 @@ export const GOOGLE_ERROR_CODES: Readonly<Record<ErrorKind, { readonly status: n
 /** One entry of `error.details`: a google.rpc message with its `@type`. */
 export type GoogleErrorDetail = Readonly<Record<string, unknown>> & { readonly '@type': string };
 
-/** A Google error with `details` (ErrorInfo, BadRequest, …) and, rarely, another rpc code than its kind's. */
+/**
+ * A Google error with `error.details` (ErrorInfo, BadRequest, … : `rpcDetails`, a list, unlike
+ * the record `MockProtocolError.details` other envelopes carry) and, rarely, another rpc code than
+ * its kind's.
+ */
 export class GeminiError extends MockProtocolError {
-  readonly details: readonly GoogleErrorDetail[] | undefined;
+  readonly rpcDetails: readonly GoogleErrorDetail[] | undefined;
   readonly rpc: string | undefined;
 
   constructor(kind: ErrorKind, message: string, options: { status?: number; rpc?: string; details?: readonly GoogleErrorDetail[] } = {}) {
     super(kind, message, options.status === undefined ? {} : { status: options.status });
     this.name = 'GeminiError';
-    this.details = options.details;
+    this.rpcDetails = options.details;
     this.rpc = options.rpc;
   }
 }
@@ -138,7 +142,7 @@ export function renderGeminiError(error: MockProtocolError): RenderedError {
   const base = GOOGLE_ERROR_CODES[error.kind];
   const status = error.status ?? base.status;
   const rpc = error instanceof GeminiError && error.rpc ? error.rpc : base.rpc;
-  const details = error instanceof GeminiError ? error.details : undefined;
+  const details = error instanceof GeminiError ? error.rpcDetails : undefined;
   return {
     status,
     body: { error: { code: status, message: error.message, status: rpc, ...(details ? { details } : {}) } },
