@@ -56,6 +56,11 @@ describe('usage errors', () => {
   });
 });
 
+it('a key longer than the redactor bound is a usage error, not an internal one', async () => {
+  const run = runCommand(['--api-key', 'k'.repeat(16 * 1024 + 1)], { stdout: () => {}, stderr: () => {}, env: {}, color: false });
+  await expect(run).rejects.toThrow(new UsageError('the API key is longer than 16384 characters'));
+});
+
 describe('--report-json', () => {
   it('refuses a directory before the run', async () => {
     for (const target of [dir, `${join(dir, 'new-dir')}/`]) {

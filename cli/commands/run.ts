@@ -13,7 +13,7 @@ import type { ProtocolSuite } from '../../suites/harness/suite.ts';
 import { resolveTarget } from '../../suites/harness/target.ts';
 import { EXIT, UsageError } from '../exit-codes.ts';
 import { displayHeaders, headerOptions, headerSecrets, intOption, reportPathOption } from '../options.ts';
-import { createRedactor, displayUrl, REDACTED, type Redactor } from '../redact.ts';
+import { createRedactor, displayUrl, MAX_SECRET_LENGTH, REDACTED, type Redactor } from '../redact.ts';
 import { ConsoleReporter } from '../report/console-report.ts';
 import { buildReport } from '../report/json-report.ts';
 
@@ -54,7 +54,8 @@ Options:
   --list               list the selected checks and exit
   -h, --help           show this help
 
-Exit codes: 0 no must check failed; 1 some must check failed or the target is unreachable; 2 bad arguments.`;
+Exit codes: 0 no must check failed; 1 some must check failed or the target is unreachable; 2 bad arguments;
+3 internal error.`;
 
 interface RunArgs {
   readonly baseUrl: string | undefined;
@@ -92,7 +93,7 @@ function parseRunArgs(argv: readonly string[], env: RunIo['env']): RunArgs {
   return {
     baseUrl: values['base-url'] === undefined ? undefined : checkBaseUrl(values['base-url']),
     protocols: parseProtocols(values.protocol),
-    apiKey: values['api-key'] ?? env.LLM_CONFORMANCE_API_KEY ?? env.ANTHROPIC_API_KEY,
+    apiKey: checkApiKey(values['api-key'] ?? env.LLM_CONFORMANCE_API_KEY ?? env.ANTHROPIC_API_KEY),
     model: values.model,
     headers: headerOptions(values.header),
     filter: values.filter,
@@ -122,6 +123,11 @@ function checkBaseUrl(raw: string): string {
     throw new UsageError(`--base-url is the server root: drop the trailing /v1 (use ${raw.replace(/\/v1\/?$/, '')})`);
   }
   return raw.replace(/\/+$/, '');
+}
+
+function checkApiKey(key: string | undefined): string | undefined {
+  if (key !== undefined && key.length > MAX_SECRET_LENGTH) throw new UsageError(`the API key is longer than ${MAX_SECRET_LENGTH} characters`);
+  return key;
 }
 
 function parseProtocols(raw: string | undefined): ProtocolId[] {
