@@ -54,7 +54,7 @@ export async function createConsumerProject(): Promise<ConsumerProject> {
   const run = (command: string, args: readonly string[], timeoutMs = 120_000, cwd = dir, extra: NodeJS.ProcessEnv = {}) =>
     runCommand(command, args, { cwd, env: { ...env, ...extra }, timeoutMs });
   try {
-    const packed = await run('npm', ['pack', '--json', '--pack-destination', dir], 180_000, ROOT);
+    const packed = await run('npm', ['pack', '--json', '--pack-destination', dir], 120_000, ROOT);
     if (packed.code !== 0) throw new Error(`npm pack failed (exit ${String(packed.code)}):\n${tail(packed.stderr)}`);
     const [pack] = JSON.parse(packed.stdout) as [{ filename: string; integrity: string; files: PackedFile[] }];
     writeConsumer(dir, pack.filename, pack.integrity);
@@ -104,9 +104,11 @@ function pickDeps(pkg: LockEntry): LockEntry {
  */
 function consumerEnv(): NodeJS.ProcessEnv {
   const kept = new Set(['npm_config_cache', 'npm_config_userconfig', 'npm_config_registry']);
+  // What vitest sets for its own workers (VITEST_*, NODE_ENV=test) must not reach the consumer's vitest.
+  const ours = (name: string) => (name.startsWith('npm_') && !kept.has(name)) || name.startsWith('vitest') || name === 'node_env' || name === 'test';
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env)) {
-    if (!name.toLowerCase().startsWith('npm_') || kept.has(name.toLowerCase())) env[name] = value;
+    if (!ours(name.toLowerCase())) env[name] = value;
   }
   const path = (process.env.PATH ?? '').split(delimiter).filter((entry) => entry && !resolve(entry).startsWith(ROOT));
   env.PATH = [dirname(process.execPath), ...path].join(delimiter);

@@ -40,7 +40,9 @@ describe('README install instructions', () => {
   });
 });
 
-describe('the installed package', () => {
+// Each case is bounded by its commands' own time limits; vitest's 30 s default is too short for a
+// consumer's `tsc` on a loaded 2-core machine.
+describe('the installed package', { timeout: 150_000 }, () => {
   it('holds compiled JavaScript, declarations and the schemas; no TypeScript sources, tests or fixtures', () => {
     const paths = project.files.map((file) => file.path);
     expect(paths).toContain('bin/llm-conformance.mjs');
@@ -66,21 +68,21 @@ describe('the installed package', () => {
     const child = project.start(mock![0]!, [...mock!.slice(1, -1), '0']);
     let output = '';
     const closed = new Promise<number | null>((resolve) => child.once('close', resolve));
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the mock printed no URL within 30 s:\n${output}`)), 30_000);
-      const read = (chunk: Buffer) => {
-        output += chunk.toString();
-        const found = /listening on (http:\/\/\S+)/.exec(output)?.[1];
-        if (found) {
-          clearTimeout(timer);
-          resolve(found);
-        }
-      };
-      child.stdout!.on('data', read);
-      child.stderr!.on('data', read);
-      void closed.then(() => reject(new Error(`the mock exited before listening:\n${output}`)));
-    });
     try {
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`the mock printed no URL within 30 s:\n${output}`)), 30_000);
+        const read = (chunk: Buffer) => {
+          output += chunk.toString();
+          const found = /listening on (http:\/\/\S+)/.exec(output)?.[1];
+          if (found) {
+            clearTimeout(timer);
+            resolve(found);
+          }
+        };
+        child.stdout!.on('data', read);
+        child.stderr!.on('data', read);
+        void closed.then(() => reject(new Error(`the mock exited before listening:\n${output}`)));
+      });
       const client = new Anthropic({ apiKey: 'test-key', baseURL: url, maxRetries: 0 });
       const message = await client.messages.create({ model: 'claude-sonnet-4-6', max_tokens: 32, messages: [{ role: 'user', content: 'Hello there' }] });
       expect(message.content).toEqual([{ type: 'text', text: 'Hello there' }]);
