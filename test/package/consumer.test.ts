@@ -46,9 +46,12 @@ describe('the installed package', { timeout: 150_000 }, () => {
   it('holds compiled JavaScript, declarations and the schemas; no TypeScript sources, tests or fixtures', () => {
     const paths = project.files.map((file) => file.path);
     expect(paths).toContain('bin/llm-conformance.mjs');
-    for (const entry of ['mock-server/index', 'mock-server/transports/msw', 'suites/index', 'specs/index', 'cli/main']) {
-      expect(paths).toContain(`dist/${entry}.js`);
-      expect(paths).toContain(`dist/${entry}.d.ts`);
+    expect(paths).toContain('dist/cli/main.js');
+    // Every entry point of the export map, as JavaScript and declarations (tsconfig.build.json must list it).
+    for (const [entry, target] of Object.entries(manifest().exports)) {
+      if (typeof target === 'string') continue;
+      expect(paths, `export "${entry}"`).toContain(target.default.slice(2));
+      expect(paths, `export "${entry}"`).toContain(target.types.slice(2));
     }
     const schemas = sourceSchemas();
     expect(schemas.length).toBeGreaterThan(0);
@@ -153,10 +156,13 @@ function sourceSchemas(): string[] {
   );
 }
 
+function manifest(): { engines: { node: string }; exports: Record<string, string | { types: string; default: string }> } {
+  return JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+}
+
 /** The Node version the package's `engines` asks for, as the README and the CLI print it (`22.12`). */
 function minimumNode(): string {
-  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string } };
-  return /\d+\.\d+\.\d+/.exec(pkg.engines.node)![0].replace(/\.0$/, '');
+  return /\d+\.\d+\.\d+/.exec(manifest().engines.node)![0].replace(/\.0$/, '');
 }
 
 /** The machine's own Node when it is older than 22 (the CI machine's is 20), else undefined. */
