@@ -5,6 +5,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,7 +41,7 @@ export interface ConsumerProject {
   run(command: string, args: readonly string[], options?: { timeoutMs?: number; env?: NodeJS.ProcessEnv }): Promise<CommandResult>;
   /** Starts a long-running command in the project (the caller stops it). */
   start(command: string, args: readonly string[]): ChildProcess;
-  remove(): void;
+  remove(): Promise<void>;
 }
 
 /**
@@ -65,7 +66,7 @@ export async function createConsumerProject(): Promise<ConsumerProject> {
       files: pack.files,
       run: (command, args, options = {}) => run(command, args, options.timeoutMs, dir, options.env),
       start: (command, args) => spawn(command, args, { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] }),
-      remove: () => rmSync(dir, { recursive: true, force: true }),
+      remove: () => rm(dir, { recursive: true, force: true, maxRetries: 3 }),
     };
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
