@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { collectRefs, followPointer, listOperations } from '../tooling/openapi-refs.ts';
 import { SchemaRegistry } from '../tooling/schema-registry.ts';
+import { expectDocumentSchemaRefs, expectSchemaRefs } from '../tooling/spec-test-kit.ts';
 import { ANTHROPIC_SCHEMA_IDS, anthropicMessagesOpenApi, anthropicMessagesSpec } from './index.ts';
 
 const registry = new SchemaRegistry(anthropicMessagesSpec.schemas);
@@ -64,13 +65,7 @@ describe('anthropic-messages OpenAPI document', () => {
   });
 
   it('resolves every schema $ref to a registered $id and fragment', () => {
-    const schemaRefs = collectRefs(doc).filter(({ ref }) => !ref.startsWith('#'));
-    expect(schemaRefs.length).toBeGreaterThanOrEqual(12);
-    for (const { at, ref } of schemaRefs) {
-      const [base = '', fragment = ''] = ref.split('#');
-      expect(registry.has(base), `${at}: ${ref}`).toBe(true);
-      if (fragment) expect(follow(registry.get(base), fragment), `${at}: ${ref}`).toBeDefined();
-    }
+    expect(expectDocumentSchemaRefs(doc, registry)).toBeGreaterThanOrEqual(12);
   });
 
   it('resolves every #/components/… $ref inside the document', () => {
@@ -83,14 +78,6 @@ describe('anthropic-messages OpenAPI document', () => {
   });
 
   it('resolves every $ref inside the schemas to a registered document and fragment', () => {
-    for (const schema of anthropicMessagesSpec.schemas) {
-      for (const { at, ref } of collectRefs(schema)) {
-        const url = new URL(ref, String(schema.$id));
-        const fragment = url.hash.slice(1);
-        url.hash = '';
-        expect(registry.has(url.href), `${String(schema.$id)}${at}: ${ref}`).toBe(true);
-        expect(follow(registry.get(url.href), fragment), `${String(schema.$id)}${at}: ${ref}`).toBeDefined();
-      }
-    }
+    expectSchemaRefs(anthropicMessagesSpec.schemas, registry);
   });
 });

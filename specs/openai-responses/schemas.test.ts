@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { OPENAI_COMMON_SCHEMA_IDS } from '../openai-common/index.ts';
 import { readCaptures } from '../tooling/examples.ts';
 import { SchemaRegistry } from '../tooling/schema-registry.ts';
-import { readExamples, type InvalidExample, type ValidExample } from './fixtures.ts';
+import { describeSchemaExamples } from '../tooling/spec-test-kit.ts';
+import { readExamples } from './fixtures.ts';
 import { RESPONSES_SCHEMA_BASE, RESPONSES_SCHEMA_IDS, openaiResponsesSpec, responsesEventSchemaId } from './index.ts';
 import { RESPONSES_STREAM_EVENTS } from './stream-grammar.ts';
 
@@ -11,19 +12,6 @@ const registry = new SchemaRegistry(openaiResponsesSpec.schemas);
 const SCHEMAS_DIR = new URL('./schemas/', import.meta.url);
 /** Fixture `schema` names: the protocol's own, plus the shared error envelope. */
 const SCHEMA_IDS: Record<string, string> = { ...RESPONSES_SCHEMA_IDS, errorResponse: OPENAI_COMMON_SCHEMA_IDS.errorResponse };
-
-function checkValid(example: ValidExample, fallback: string): void {
-  expect(registry.validate(SCHEMA_IDS[example.schema ?? fallback] ?? '', example.body)).toEqual([]);
-}
-
-function checkInvalid(example: InvalidExample, fallback: string): void {
-  const [first] = registry.validate(SCHEMA_IDS[example.schema ?? fallback] ?? '', example.body);
-  expect(first, 'the body must be rejected').toBeDefined();
-  expect({ field: first?.field, message: first?.message }).toEqual({
-    field: example.expectField,
-    message: expect.stringContaining(example.expectMessageIncludes),
-  });
-}
 
 describe('openai-responses schema files', () => {
   const files = readdirSync(SCHEMAS_DIR).filter((f) => f.endsWith('.json'));
@@ -42,31 +30,7 @@ describe('openai-responses schema files', () => {
   });
 });
 
-describe('request examples', () => {
-  describe('valid', () => {
-    for (const example of readExamples<ValidExample>('requests/valid')) {
-      it(`${example.name}: ${example.description}`, () => checkValid(example, 'createResponseRequest'));
-    }
-  });
-  describe('invalid', () => {
-    for (const example of readExamples<InvalidExample>('requests/invalid')) {
-      it(`${example.name}: ${example.description}`, () => checkInvalid(example, 'createResponseRequest'));
-    }
-  });
-});
-
-describe('response and event examples', () => {
-  describe('valid', () => {
-    for (const example of readExamples<ValidExample>('responses/valid')) {
-      it(`${example.name} (${example.schema}): ${example.description}`, () => checkValid(example, 'response'));
-    }
-  });
-  describe('invalid', () => {
-    for (const example of readExamples<InvalidExample>('responses/invalid')) {
-      it(`${example.name} (${example.schema}): ${example.description}`, () => checkInvalid(example, 'response'));
-    }
-  });
-});
+describeSchemaExamples({ registry, schemaIds: SCHEMA_IDS, read: readExamples, requestSchema: 'createResponseRequest', responseSchema: 'response' });
 
 describe('captured client requests (openai-node, Vercel AI SDK)', () => {
   const responses = readCaptures().filter(({ capture }) => capture.method === 'POST' && capture.path === '/v1/responses');

@@ -43,6 +43,11 @@ export function readExampleFolder<T extends { readonly name: string }>(root: URL
     .map((file) => ({ name: file.slice(0, -'.json'.length), ...JSON.parse(readFileSync(new URL(file, dir), 'utf8')) }) as T);
 }
 
+/** A reader of the example folders under `root` (`readExamples('requests/valid')`). */
+export function exampleReader(root: URL): <T extends { readonly name: string }>(folder: string) => T[] {
+  return (folder) => readExampleFolder(root, folder);
+}
+
 /** One request a real client sent, as recorded (credentials redacted). */
 export interface CapturedRequest {
   readonly seq: number;

@@ -23,7 +23,20 @@ const WEATHER = {
 const HEART =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAACAAAAAgCAIAAAD8GO2jAAABmklEQVR42tyWAaTyUBzFew/eG4AHz+MBSAHKBiJRGFKwIgQQJKLUIioBIhCAiCAAEizAQIAECaASqFFJq84nudjnaqvuPnxzgP9xfrq5938csPn7PwHTKSoViCIEAYEAMhmoKsU2mUCWEQqB5xEMIp/HaGQG2G6RSuH9HQ7H34rFrtPbdz4jl6PbwmEsl3QA1mt4vcRKk8dz9eg6IpF7tt9fzGY0gCgafFRFo5Blc5vLhf3eCOj1yNhM5GRMVK0aATxPZoz09YXjkQDmczJgquGQAPp9WwCNBgG027YACgUC6HRsAZRKBDAY2AJoNv/ZnwzA6WScznG3p4UAymXGAEkyXrTFAh8fLAGqagQAyGaZpYsi7bHTNPz8MEj//LxuFPo+UBS8vb0KaLXubrRa7aX0RMLCykwmn0z3+XA4WACcTpCkh9MFAZpmuVXo+mO/w+/HZvNgbblcUCxaSo/Hyck80Yu6XXDcvfVZr79cvMZjuN2U9O9vKAqjZrfbIZ0mV4TUi9Xqz6jddNy//7+e3n8Fhf/Llo2kxi8AQyGRoDkmAhAAAAAASUVORK5CYII=';
 
-const CASES: { id: string; streaming: boolean; body: Record<string, unknown>; expectType?: string }[] = [
+interface Case {
+  readonly id: string;
+  readonly streaming: boolean;
+  readonly body: Record<string, unknown>;
+  readonly expectType?: string;
+}
+
+/** The two tool-calling templates: the same request, streamed or not. */
+function weatherCase(id: string, streaming: boolean): Case {
+  const input = [{ type: 'message', role: 'user', content: "What's the weather like in San Francisco?" }];
+  return { id, streaming, body: { model: MODEL, input, tools: [WEATHER], tool_choice: 'required' }, expectType: 'function_call' };
+}
+
+const CASES: readonly Case[] = [
   { id: 'basic-response', streaming: false, body: { model: MODEL, input: [{ type: 'message', role: 'user', content: 'Say hello in exactly 3 words.' }] } },
   { id: 'streaming-response', streaming: true, body: { model: MODEL, input: [{ type: 'message', role: 'user', content: 'Count from 1 to 5.' }] } },
   {
@@ -37,18 +50,8 @@ const CASES: { id: string; streaming: boolean; body: Record<string, unknown>; ex
       ],
     },
   },
-  {
-    id: 'tool-calling',
-    streaming: false,
-    body: { model: MODEL, input: [{ type: 'message', role: 'user', content: "What's the weather like in San Francisco?" }], tools: [WEATHER], tool_choice: 'required' },
-    expectType: 'function_call',
-  },
-  {
-    id: 'tool-calling-streaming',
-    streaming: true,
-    body: { model: MODEL, input: [{ type: 'message', role: 'user', content: "What's the weather like in San Francisco?" }], tools: [WEATHER], tool_choice: 'required' },
-    expectType: 'function_call',
-  },
+  weatherCase('tool-calling', false),
+  weatherCase('tool-calling-streaming', true),
   {
     id: 'image-input',
     streaming: false,
