@@ -1,5 +1,7 @@
 import type OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
+import { readExamples } from '../../../specs/openai-responses/fixtures.ts';
+import type { ValidExample } from '../../../specs/tooling/examples.ts';
 import { compileToolSchema } from '../../../specs/tooling/tool-schema.ts';
 import { createMockServer } from '../../create-mock-server.ts';
 import { countTokens } from '../../core/token-estimator.ts';
@@ -95,6 +97,19 @@ describe('POST /v1/responses (JSON)', () => {
     expect(res.headers.get('content-type')).toBe('application/json');
     await res.text();
   });
+});
+
+describe('the valid request examples of the spec', () => {
+  // Examples that name stored state (a previous response, stored items, a prompt) the fresh mock
+  // does not hold get the API's 404; every other one is answered.
+  const NEEDS_STATE = new Set(['item-references', 'prompt-without-model']);
+  for (const example of readExamples<ValidExample>('requests/valid').filter((e) => e.schema === undefined)) {
+    it(`${example.name}: ${NEEDS_STATE.has(example.name) ? '404 for the state it names' : 'answered'}`, async () => {
+      const res = await mock.fetch(responsesRequest(example.body));
+      const text = await res.text();
+      expect(res.status, text.slice(0, 400)).toBe(NEEDS_STATE.has(example.name) ? 404 : 200);
+    });
+  }
 });
 
 describe('function calls', () => {

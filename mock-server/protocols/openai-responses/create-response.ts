@@ -46,7 +46,8 @@ export function createResponse(call: OperationCall): OperationReply {
   const background = body.background === true;
   const obfuscation = body.stream_options?.include_obfuscation !== false;
   // A streamed background response runs to its end while streaming; a polled one starts queued.
-  const record = { response: final, previous: conversation.previous, input: conversation.input, obfuscation, logprobs, ...(background && !body.stream ? { stage: 'queued' as const } : {}) };
+  const stage = body.stream ? ('done' as const) : ('queued' as const);
+  const record = { response: final, previous: conversation.previous, input: conversation.input, obfuscation, logprobs, ...(background ? { stage } : {}) };
   if (body.store !== false) store.put(record);
   const shortfalls = reply.shortfalls ? { shortfalls: reply.shortfalls } : {};
   if (body.stream) return { kind: 'stream', events: encodeStream(final, plan, { background, obfuscation, key }), ...shortfalls };

@@ -192,6 +192,8 @@ describe('background mode', () => {
     ]);
     const final = finalResponse(events);
     expect(await retrieve(final.id as string)).toEqual(final);
+    // A finished background response: cancelling returns it unchanged.
+    expect(await json(responsesRequest('', `/v1/responses/${String(final.id)}/cancel`))).toEqual(final);
   });
 });
 
