@@ -32,6 +32,9 @@ const RESPONSE = stateKey<StoredResponse>('openai-responses/response');
 /** Item id → id of the stored response that holds it (input or output), for `item_reference`. */
 const ITEM = stateKey<string>('openai-responses/item');
 
+/** Input items of a response are referable by id when it has at most this many. */
+export const INDEXED_INPUT_ITEMS = 64;
+
 // Each stored response keeps a reference to its predecessor's items, not a copy: the weight counts
 // its own items plus a pointer per inherited one.
 const POINTER_BYTES = 8;
@@ -53,10 +56,15 @@ export class ResponseStore {
     return this.#state.get(RESPONSE, id);
   }
 
-  /** Stores a response and indexes its input and output items by id. */
+  /**
+   * Stores a response and indexes its items by id: every output item (what clients reference),
+   * and the input items of a short input only, so that one request with thousands of items cannot
+   * flush the whole (entry-bounded) state. The response goes in last, as the most recent entry.
+   */
   put(record: StoredResponse): void {
+    const indexed = record.input.length <= INDEXED_INPUT_ITEMS ? [...record.input, ...record.response.output] : record.response.output;
+    for (const item of indexed) this.#state.put(ITEM, item.id, record.response.id);
     this.#state.put(RESPONSE, record.response.id, record, weightOf(record));
-    for (const item of [...record.input, ...record.response.output]) this.#state.put(ITEM, item.id, record.response.id);
   }
 
   /** Replaces a stored response (a background stage moved on) without re-indexing its items. */

@@ -206,6 +206,15 @@ describe('bounded storage', () => {
     expect((await small.fetch(responsesGet(`/v1/responses/${ids[19]}`))).status).toBe(200);
   });
 
+  it('a request with more items than the state holds entries is still stored (its input items are not all indexed)', async () => {
+    const small = createMockServer({ seed: 'bounded-items', stateLimit: 50, validateOutput: 'throw' });
+    const input = Array.from({ length: 200 }, (_, i) => ({ role: 'user', content: `item ${i}` }));
+    const created = (await (await small.fetch(responsesRequest({ model: CHAT_MODEL, input }))).json()) as ApiResponse;
+    const res = await small.fetch(responsesGet(`/v1/responses/${created.id}`));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual(created);
+  });
+
   it('forgets huge stored responses by size, keeping the newest', async () => {
     const small = createMockServer({ seed: 'bounded-bytes', stateMaxBytes: 300_000, validateOutput: 'throw' });
     const big = 'x'.repeat(100_000);
