@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { readCaptures } from '../../fixtures/captures/read-captures.ts';
 import { describe, expect, it } from 'vitest';
 import { OPENAI_COMMON_SCHEMA_IDS } from '../openai-common/index.ts';
-import { readCaptures } from '../tooling/examples.ts';
 import { SchemaRegistry } from '../tooling/schema-registry.ts';
 import { describeSchemaExamples } from '../tooling/spec-test-kit.ts';
 import { readExamples } from './fixtures.ts';
@@ -33,14 +33,14 @@ describe('openai-responses schema files', () => {
 describeSchemaExamples({ registry, schemaIds: SCHEMA_IDS, read: readExamples, requestSchema: 'createResponseRequest', responseSchema: 'response' });
 
 describe('captured client requests (openai-node, Vercel AI SDK)', () => {
-  const responses = readCaptures().filter(({ capture }) => capture.method === 'POST' && capture.path === '/v1/responses');
+  const responses = readCaptures().filter((capture) => capture.method === 'POST' && capture.path === '/v1/responses');
 
   it('include both clients', () => {
     expect(new Set(responses.map(({ file }) => file))).toEqual(new Set(['openai-responses.jsonl', 'aisdk-openai-responses.jsonl']));
   });
 
-  for (const { file, line, capture } of responses) {
-    it(`${file}:${line} POST /v1/responses validates`, () => {
+  for (const capture of responses) {
+    it(`${capture.file}:${capture.line} POST /v1/responses validates`, () => {
       expect(registry.validate(RESPONSES_SCHEMA_IDS.createResponseRequest, capture.body)).toEqual([]);
     });
   }
