@@ -1,5 +1,6 @@
 import { OPENAI_COMMON_SCHEMAS } from '../openai-common/index.ts';
 import type { ProtocolSpec } from '../types.ts';
+import { RESPONSES_OFFICIAL_SCHEMAS } from './official-schemas.ts';
 import { openaiResponsesOpenApi } from './openapi.ts';
 import { RESPONSES_SCHEMA_IDS } from './schema-ids.ts';
 import { responsesStreamGrammar, type ResponsesStreamEventType } from './stream-grammar.ts';
@@ -45,6 +46,7 @@ export const openaiResponsesSpec: ProtocolSpec = {
     ...OPENAI_COMMON_SCHEMAS,
   ],
   grammar: responsesStreamGrammar,
+  officialSchemas: RESPONSES_OFFICIAL_SCHEMAS,
 };
 
 /**

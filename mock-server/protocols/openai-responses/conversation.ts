@@ -54,7 +54,7 @@ function normalizeInput(input: ResponsesRequestBody['input'], store: ResponseSto
       case 'function_call':
         return { id, type, status: item.status ?? 'completed', arguments: item.arguments, call_id: item.call_id, name: item.name };
       case 'function_call_output':
-        return { id, type, call_id: item.call_id ?? null, output: item.output, status: item.status ?? 'completed' };
+        return { id, type, ...(item.call_id ? { call_id: item.call_id } : {}), output: item.output, status: item.status ?? 'completed' };
       default:
         return { ...item, type, id };
     }
