@@ -159,6 +159,7 @@ describe('background mode', () => {
     const created = await create({ model: CHAT_MODEL, input: 'In the background.', background: true });
     expect(validateResponses('response', created)).toEqual([]);
     expect(created).toMatchObject({ status: 'queued', background: true, output: [], usage: null });
+    expect((await mock.fetch(responsesGet(`/v1/responses/${created.id}`, 'HEAD'))).status).toBe(200);
     expect(await retrieve(created.id)).toMatchObject({ status: 'in_progress', output: [] });
     const done = await retrieve(created.id);
     expect(done).toMatchObject({ status: 'completed', background: true });

@@ -28,7 +28,8 @@ export function getResponse(call: OperationCall): OperationReply {
   const { store, record } = requireStored(call);
   const query = call.url.searchParams;
   if (query.get('stream') === 'true') return replay(call, store, record);
-  const advanced = record.stage === undefined ? record : { ...record, stage: NEXT_STAGE[record.stage] };
+  // A HEAD request looks without polling: it must not move a background response on.
+  const advanced = record.stage === undefined || call.request.method === 'HEAD' ? record : { ...record, stage: NEXT_STAGE[record.stage] };
   if (advanced !== record) store.update(advanced);
   return { kind: 'json', body: responseView(advanced) };
 }
