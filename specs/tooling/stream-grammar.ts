@@ -1,4 +1,9 @@
 import { type Diagnostic, diagnostic } from './diagnostic.ts';
+import { readPath } from './read-path.ts';
+import { type ItemRules, ItemTracker } from './stream-items.ts';
+
+export { readPath } from './read-path.ts';
+export type { ItemRules } from './stream-items.ts';
 
 /**
  * A protocol's stream grammar as data: which events exist, in which order they may come, and how
@@ -19,6 +24,8 @@ export interface StreamGrammar {
   /** state → event type → next state. An event missing here is out of order. */
   readonly transitions: Readonly<Record<string, Readonly<Record<string, string>>>>;
   readonly blocks?: BlockRules;
+  /** Rules for sub-streams interleaved inside events (OpenAI `choices[]` and their `tool_calls[]`). */
+  readonly items?: ItemRules;
 }
 
 /** Rules for indexed sub-streams such as Anthropic content blocks. */
@@ -51,6 +58,8 @@ export function checkStreamGrammar(grammar: StreamGrammar, events: readonly Gram
   let state = grammar.initial;
   let ended = false;
   const blocks = grammar.blocks ? new BlockTracker(grammar.blocks) : undefined;
+  const items = grammar.items ? new ItemTracker(grammar.items) : undefined;
+  let failed = false;
 
   events.forEach((event, i) => {
     const at = `/events/${i}`;
@@ -66,6 +75,7 @@ export function checkStreamGrammar(grammar: StreamGrammar, events: readonly Gram
     if (grammar.keepAlive.includes(event.type) && !final) return;
     if (event.type === grammar.terminalError && !final) {
       ended = true;
+      failed = true;
       return;
     }
     const next = grammar.transitions[state]?.[event.type];
@@ -75,12 +85,16 @@ export function checkStreamGrammar(grammar: StreamGrammar, events: readonly Gram
       return;
     }
     blocks?.accept(event, at, out);
+    items?.accept(event.data, at, out);
     state = next;
     if (grammar.final.includes(state) && Object.keys(grammar.transitions[state] ?? {}).length === 0) ended = true;
   });
 
   if (!ended && !grammar.final.includes(state)) {
     out.push(diagnostic('/events', 'grammar.incomplete', `stream ended in state '${state}' without a final event`));
+  } else if (!failed) {
+    // An in-band error may cut sub-streams short; a stream that completed must have ended them.
+    items?.finish(out);
   }
   return out;
 }
@@ -140,14 +154,4 @@ class BlockTracker {
       );
     }
   }
-}
-
-/** Reads a dotted path (`content_block.type`) from a parsed JSON value. */
-export function readPath(value: unknown, path: string): unknown {
-  let current: unknown = value;
-  for (const key of path.split('.')) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
 }
