@@ -1,10 +1,12 @@
 import { anthropicMessagesSpec } from './anthropic-messages/index.ts';
+import { openaiChatSpec } from './openai-chat/index.ts';
 import { SchemaRegistry } from './tooling/schema-registry.ts';
 import type { ProtocolId, ProtocolSpec } from './types.ts';
 
 /** Every protocol spec, by id. Adding a protocol adds one entry. */
 export const PROTOCOL_SPECS: Readonly<Record<ProtocolId, ProtocolSpec>> = {
   'anthropic-messages': anthropicMessagesSpec,
+  'openai-chat': openaiChatSpec,
 };
 
 let registry: SchemaRegistry | undefined;

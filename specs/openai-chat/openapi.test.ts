@@ -1,0 +1,52 @@
+import type { OpenAPIV3_1 } from 'openapi-types';
+import { describe, expect, it } from 'vitest';
+import { OPENAI_COMMON_SCHEMA_IDS } from '../openai-common/index.ts';
+import { SchemaRegistry } from '../tooling/schema-registry.ts';
+import { documentOperations, unresolvedRefs } from '../tooling/spec-refs.ts';
+import { OPENAI_CHAT_SCHEMA_IDS, openaiChatOpenApi, openaiChatSpec } from './index.ts';
+
+const registry = new SchemaRegistry(openaiChatSpec.schemas);
+const doc: OpenAPIV3_1.Document = openaiChatOpenApi;
+
+describe('openai-chat OpenAPI document', () => {
+  it('is OpenAPI 3.1 for api.openai.com with the official operation ids', () => {
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.servers).toEqual([{ url: 'https://api.openai.com' }]);
+    expect(documentOperations(doc).map(({ path, method, op }) => `${method.toUpperCase()} ${path} ${op.operationId}`)).toEqual([
+      'POST /v1/chat/completions createChatCompletion',
+      'GET /v1/models listModels',
+      'GET /v1/models/{model_id} retrieveModel',
+      'POST /v1/embeddings createEmbedding',
+    ]);
+  });
+
+  it('authenticates with a Bearer token only', () => {
+    expect(doc.security).toEqual([{ bearer: [] }]);
+    expect(doc.components?.securitySchemes).toEqual({ bearer: { type: 'http', scheme: 'bearer' } });
+  });
+
+  it('shares the model path template with the other protocols that list models', () => {
+    const paths = Object.keys(doc.paths ?? {});
+    expect(paths).toContain('/v1/models/{model_id}');
+  });
+
+  it('gives every operation a 200 and the shared OpenAI error envelope for 4XX/5XX', () => {
+    for (const { op } of documentOperations(doc)) {
+      expect(Object.keys(op.responses ?? {})).toEqual(['200', '4XX', '5XX']);
+      for (const status of ['4XX', '5XX']) {
+        expect((op.responses?.[status] as OpenAPIV3_1.ResponseObject).content?.['application/json']?.schema).toEqual({ $ref: OPENAI_COMMON_SCHEMA_IDS.errorResponse });
+      }
+    }
+  });
+
+  it('offers a JSON body and an event stream for createChatCompletion', () => {
+    const ok = documentOperations(doc).find(({ op }) => op.operationId === 'createChatCompletion')?.op.responses?.['200'] as OpenAPIV3_1.ResponseObject;
+    expect(ok.content?.['application/json']?.schema).toEqual({ $ref: OPENAI_CHAT_SCHEMA_IDS.chatCompletion });
+    expect(ok.content?.['text/event-stream']?.schema).toEqual({ $ref: OPENAI_CHAT_SCHEMA_IDS.streamEvent });
+    expect(ok.description).toContain('stream: true');
+  });
+
+  it('resolves every $ref of the document and of the schemas', () => {
+    expect(unresolvedRefs(registry, doc, openaiChatSpec.schemas)).toEqual([]);
+  });
+});
