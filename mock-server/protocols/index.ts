@@ -1,10 +1,11 @@
 import type { ProtocolAdapter } from '../core/protocol-adapter.ts';
 import { anthropicMessages } from './anthropic-messages/index.ts';
+import { openaiChat } from './openai-chat/index.ts';
 
 /**
  * Every protocol the mock serves. The only registry: adding a protocol means adding its folder
  * and one line here.
  */
-export const PROTOCOL_ADAPTERS: readonly ProtocolAdapter[] = [anthropicMessages];
+export const PROTOCOL_ADAPTERS: readonly ProtocolAdapter[] = [anthropicMessages, openaiChat];
 
-export { anthropicMessages };
+export { anthropicMessages, openaiChat };
