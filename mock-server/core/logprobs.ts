@@ -43,32 +43,27 @@ function entry(token: string, position: number, top: number, key: string): Token
   // Probability of the chosen token in [0.6, 1): logprob in (-0.51, 0].
   const p = 0.6 + 0.4 * ((seed % 10_000) / 10_000);
   const logprob = round(Math.log(p));
-  const alternatives: TokenLogprob['top_logprobs'] = [];
-  if (top > 0) alternatives.push({ token, logprob, bytes: bytesOf(token) });
-  let rest = 1 - p;
-  let pick = seed;
-  for (let j = 1; j < top; j++) {
-    pick = Math.floor(pick / 7) + j;
-    const candidate = nextAlternative(token, alternatives, pick);
-    rest /= 2;
-    alternatives.push({ token: candidate, logprob: round(Math.log(rest)), bytes: bytesOf(candidate) });
+  const bytes = bytesOf(token);
+  const alternatives: TokenLogprob['top_logprobs'] = top > 0 ? [{ token, logprob, bytes }] : [];
+  // The rest of the mass halves from one alternative to the next: log((1 - p) / 2^j).
+  const restLog = Math.log(1 - p);
+  // Consecutive entries of the pool from a seeded start, skipping the chosen token: all distinct.
+  let k = seed % ALTERNATIVES.length;
+  for (let j = 1; j < top; j++, k++) {
+    if (ALTERNATIVES[k % ALTERNATIVES.length] === token) k++;
+    const alternative = ALTERNATIVES[k % ALTERNATIVES.length]!;
+    alternatives.push({ token: alternative, logprob: round(restLog - j * Math.LN2), bytes: ALTERNATIVE_BYTES.get(alternative)! });
   }
-  return { token, logprob, bytes: bytesOf(token), top_logprobs: alternatives };
-}
-
-function nextAlternative(token: string, taken: readonly { readonly token: string }[], pick: number): string {
-  for (let k = 0; k < ALTERNATIVES.length; k++) {
-    const candidate = ALTERNATIVES[(pick + k) % ALTERNATIVES.length] ?? '';
-    if (candidate !== token && !taken.some((t) => t.token === candidate)) return candidate;
-  }
-  return `<alt ${taken.length}>`;
+  return { token, logprob, bytes, top_logprobs: alternatives };
 }
 
 function bytesOf(token: string): number[] {
   return [...encoder.encode(token)];
 }
 
-/** Eight significant decimals, as the API prints them; never positive. */
+const ALTERNATIVE_BYTES = new Map(ALTERNATIVES.map((a) => [a, bytesOf(a)]));
+
+/** Eight decimals (the API prints about as many); never positive. */
 function round(value: number): number {
-  return Math.min(0, Number(value.toPrecision(8)));
+  return Math.min(0, Math.round(value * 1e8) / 1e8);
 }

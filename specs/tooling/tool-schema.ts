@@ -4,6 +4,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { Diagnostic } from './diagnostic.ts';
+import { MAX_SCHEMA_DEPTH, nestsDeeperThan } from './json-depth.ts';
 import { rankErrors } from './schema-registry.ts';
 
 // ajv-formats is CommonJS: its default import under NodeNext is `module.exports` (see schema-registry.ts).
@@ -53,6 +54,8 @@ export function compileToolSchema(schema: unknown): CompiledToolSchema {
   if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) {
     return { ok: false, error: 'schema must be an object' };
   }
+  // Checked before anything recursive (the cache key below is a JSON.stringify) touches it.
+  if (nestsDeeperThan(schema, MAX_SCHEMA_DEPTH)) return { ok: false, error: `schema nests deeper than ${MAX_SCHEMA_DEPTH} levels` };
   const key = JSON.stringify(schema);
   const hit = cache.get(key);
   if (hit) return hit;

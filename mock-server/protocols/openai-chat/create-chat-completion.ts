@@ -1,4 +1,4 @@
-import type { CanonicalReply } from '../../core/canonical.ts';
+import type { CanonicalReply, CanonicalRequest } from '../../core/canonical.ts';
 import { hash53 } from '../../core/hash.ts';
 import { vendorId } from '../../core/ids.ts';
 import type { CatalogModel } from '../../core/model-catalog.ts';
@@ -11,6 +11,14 @@ import { type ChoiceReply, type CompletionIdentity, encodeCompletion, type Rende
 import { encodeStream } from './encode-stream.ts';
 import { checkRequestRules } from './request-rules.ts';
 import type { ChatRequestBody } from './wire-types.ts';
+
+/**
+ * The most output tokens one request renders, summed over its `n` choices. Without `max_tokens`
+ * the echo would be as long as the prompt (32 MiB of text, times `n` = 128 choices): the mock's
+ * memory stays bounded instead, and each choice gets at most its share (a choice cut by the share
+ * finishes with `length`, as one cut by `max_tokens`).
+ */
+export const OUTPUT_TOKEN_BUDGET = 32_768;
 
 /** 2026-01-01T00:00:00Z: `created` is this plus a per-request offset, so replies stay reproducible. */
 const CREATED_EPOCH = 1_767_225_600;
@@ -40,10 +48,10 @@ export function createChatCompletion(call: OperationCall): OperationReply {
   const body = call.body as ChatRequestBody;
   const model = requireChatModel(call, body.model);
   checkRequestRules(body, model);
-  const request = decodeRequest(body, model);
+  const n = body.n ?? 1;
+  const request = withOutputBudget(decodeRequest(body, model), model, n);
   const toolCallId = (choice: number, i: number) => vendorId('call_', `${call.replyKey}|${choice}|${i}`, 24);
   const reply = generateReply(request, { toolCallId: (i) => toolCallId(0, i) });
-  const n = body.n ?? 1;
   const choices: ChoiceReply[] = Array.from({ length: n }, (_, index) => ({ index, reply: index === 0 ? reply : withCallIds(reply, (i) => toolCallId(index, i)) }));
   const identity = completionIdentity(call, body);
   const options: RenderOptions = {
@@ -59,6 +67,12 @@ export function createChatCompletion(call: OperationCall): OperationReply {
     obfuscation: body.stream_options?.include_obfuscation !== false,
   };
   return { kind: 'stream', events: encodeStream(identity, choices, streamOptions), headers, ...shortfalls };
+}
+
+/** Caps each choice's output: the caller's limit, else the model's, and never past its share of the budget. */
+function withOutputBudget(request: CanonicalRequest, model: CatalogModel, n: number): CanonicalRequest {
+  const limit = Math.min(request.maxOutputTokens ?? model.maxOutputTokens, Math.floor(OUTPUT_TOKEN_BUDGET / n));
+  return { ...request, maxOutputTokens: limit };
 }
 
 /** The same reply with the tool-call ids of another choice (ids are unique per call). */

@@ -1,3 +1,4 @@
+import { MAX_SCHEMA_DEPTH, nestsDeeperThan } from '../../../specs/tooling/json-depth.ts';
 import type {
   CanonicalMessage,
   CanonicalOutput,
@@ -111,10 +112,14 @@ function decodeToolCall(call: ToolCallParam): CanonicalPart {
   return { kind: 'tool-call', id: call.id, name, input: parseArguments(raw) };
 }
 
-/** Arguments are JSON text the model wrote; a replayed transcript may hold text that is not JSON. */
+/**
+ * Arguments are JSON text the model wrote; a replayed transcript may hold text that is not JSON,
+ * or JSON nested too deep for the recursive walkers downstream (token counting): both stay text.
+ */
 function parseArguments(raw: string): unknown {
   try {
-    return JSON.parse(raw);
+    const value: unknown = JSON.parse(raw);
+    return nestsDeeperThan(value, MAX_SCHEMA_DEPTH) ? raw : value;
   } catch {
     return raw;
   }
