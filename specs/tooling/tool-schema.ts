@@ -4,7 +4,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { Diagnostic } from './diagnostic.ts';
-import { MAX_SCHEMA_DEPTH, nestsDeeperThan } from './json-depth.ts';
+import { nestingDepth } from './nesting-depth.ts';
 import { rankErrors } from './schema-registry.ts';
 
 // ajv-formats is CommonJS: its default import under NodeNext is `module.exports` (see schema-registry.ts).
@@ -20,6 +20,11 @@ type Draft = '2020-12' | '2019-09' | 'draft-07';
 // Tool schemas repeat across requests (Claude Code sends the same 24 tools every turn), and ajv
 // compilation costs far more than validation, so compiled validators are cached by content.
 const CACHE_LIMIT = 512;
+/**
+ * Deepest caller schema accepted. Real schemas nest a few levels; thousands of levels overflow
+ * the stack of any recursive walker (ajv's compiler, `JSON.stringify`).
+ */
+export const MAX_TOOL_SCHEMA_DEPTH = 128;
 const cache = new Map<string, CompiledToolSchema>();
 const instances = new Map<Draft, Ajv>();
 
@@ -54,8 +59,9 @@ export function compileToolSchema(schema: unknown): CompiledToolSchema {
   if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) {
     return { ok: false, error: 'schema must be an object' };
   }
-  // Checked before anything recursive (the cache key below is a JSON.stringify) touches it.
-  if (nestsDeeperThan(schema, MAX_SCHEMA_DEPTH)) return { ok: false, error: `schema nests deeper than ${MAX_SCHEMA_DEPTH} levels` };
+  if (nestingDepth(schema, MAX_TOOL_SCHEMA_DEPTH) > MAX_TOOL_SCHEMA_DEPTH) {
+    return { ok: false, error: `schema nests deeper than ${MAX_TOOL_SCHEMA_DEPTH} levels` };
+  }
   const key = JSON.stringify(schema);
   const hit = cache.get(key);
   if (hit) return hit;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Capture, readCaptures } from '../../../specs/tooling/captures.ts';
+import { type Capture, readCaptures } from '../../../fixtures/captures/read-captures.ts';
 import { createMockServer } from '../../create-mock-server.ts';
 import { ORIGIN } from '../../test-support.ts';
 import { OPENAI_TEST_KEY } from '../openai-common/test-helpers.ts';
@@ -16,8 +16,7 @@ function replay(capture: Capture): Request {
     headers.set(name, name === 'authorization' ? `Bearer ${OPENAI_TEST_KEY}` : value);
   }
   const query = new URLSearchParams(capture.query).toString();
-  const body = capture.body === null || capture.body === undefined ? undefined : JSON.stringify(capture.body);
-  return new Request(`${ORIGIN}${capture.path}${query ? `?${query}` : ''}`, { method: capture.method, headers, body });
+  return new Request(`${ORIGIN}${capture.path}${query ? `?${query}` : ''}`, { method: capture.method, headers, body: capture.bodyText });
 }
 
 /** Captures of the routes this adapter serves: chat, embeddings, and the model list for Bearer callers. */
@@ -27,16 +26,16 @@ const served = (c: Capture) =>
 
 describe('captured OpenAI client requests are accepted', () => {
   const mock = createMockServer({ validateOutput: 'throw' });
-  const relevant = readCaptures().filter(({ capture }) => served(capture));
+  const relevant = readCaptures().filter(served);
 
   it('come from openai-node, the AI SDK and LangChain, streamed and not, with the model list', () => {
-    expect(new Set(relevant.map((r) => r.file))).toEqual(new Set(['openai-chat.jsonl', 'aisdk-openai-chat.jsonl', 'langchain-openai.jsonl']));
-    expect(relevant.some(({ capture }) => (capture.body as { stream?: boolean } | null)?.stream === true)).toBe(true);
-    expect(relevant.some(({ capture }) => capture.method === 'GET')).toBe(true);
+    for (const file of ['openai-chat.jsonl', 'aisdk-openai-chat.jsonl', 'langchain-openai.jsonl']) expect(relevant.some((c) => c.file === file), file).toBe(true);
+    expect(relevant.some((capture) => (capture.body as { stream?: boolean } | null)?.stream === true)).toBe(true);
+    expect(relevant.some((capture) => capture.method === 'GET')).toBe(true);
   });
 
-  for (const { file, capture } of relevant) {
-    it(`${file} #${capture.seq}: ${capture.method} ${capture.path}`, async () => {
+  for (const capture of relevant) {
+    it(`${capture.file}:${capture.line}: ${capture.method} ${capture.path}`, async () => {
       const res = await mock.fetch(replay(capture));
       const text = await res.text();
       expect(res.status, text.slice(0, 500)).toBe(200);

@@ -178,10 +178,16 @@ describe('tool calls', () => {
     expect(completion.choices[0]?.message.content).toBe('Tool result received: sunny, 21°C');
   });
 
-  it.runIf(ENGINE_PARALLEL_CALLS)('required + parallel_tool_calls: one call per allowed tool (waits for the engine)', async () => {
-    const { completion } = await complete(chatBody('Both?', { tools: [WEATHER_TOOL, TIME_TOOL], tool_choice: 'required' }));
+  it.runIf(ENGINE_PARALLEL_CALLS)('allowed_tools required with several tools: one call each, in parallel, streamed too (waits for the engine)', async () => {
+    const both = { type: 'allowed_tools', allowed_tools: { mode: 'required', tools: [WEATHER_TOOL, TIME_TOOL].map((t) => ({ type: 'function', function: { name: t.function.name } })) } };
+    const body = chatBody('Both?', { tools: [WEATHER_TOOL, TIME_TOOL], tool_choice: both });
+    const { completion } = await complete(body);
     expect(completion.choices[0]?.message.tool_calls?.map((c) => c.function.name)).toEqual(['get_weather', 'get_time']);
-    const single = await complete(chatBody('Both?', { tools: [WEATHER_TOOL, TIME_TOOL], tool_choice: 'required', parallel_tool_calls: false }));
+    expect(completion.choices[0]?.finish_reason).toBe('tool_calls');
+    const chunks = chatChunks(await stream(body));
+    const headers = chunks.flatMap((c) => (c.choices as { delta: { tool_calls?: { index: number; id?: string }[] } }[]).flatMap((x) => x.delta.tool_calls ?? []).filter((t) => t.id));
+    expect(headers.map((t) => t.index)).toEqual([0, 1]);
+    const single = await complete({ ...body, parallel_tool_calls: false });
     expect(single.completion.choices[0]?.message.tool_calls).toHaveLength(1);
   });
 });

@@ -1,4 +1,5 @@
-import { MAX_SCHEMA_DEPTH, nestsDeeperThan } from '../../../specs/tooling/json-depth.ts';
+import { nestingDepth } from '../../../specs/tooling/nesting-depth.ts';
+import { MAX_TOOL_SCHEMA_DEPTH } from '../../../specs/tooling/tool-schema.ts';
 import type {
   CanonicalMessage,
   CanonicalOutput,
@@ -119,7 +120,7 @@ function decodeToolCall(call: ToolCallParam): CanonicalPart {
 function parseArguments(raw: string): unknown {
   try {
     const value: unknown = JSON.parse(raw);
-    return nestsDeeperThan(value, MAX_SCHEMA_DEPTH) ? raw : value;
+    return nestingDepth(value, MAX_TOOL_SCHEMA_DEPTH) > MAX_TOOL_SCHEMA_DEPTH ? raw : value;
   } catch {
     return raw;
   }
@@ -133,9 +134,11 @@ function decodeTools(body: ChatRequestBody): { tools: CanonicalTool[]; toolChoic
   let toolChoice: CanonicalToolChoice = { mode: 'auto', parallel };
   if (choice === 'none' || choice === 'required') toolChoice = { mode: choice, parallel };
   else if (typeof choice === 'object' && choice.type === 'allowed_tools') {
-    const allowed = new Set(choice.allowed_tools.tools.map(allowedName));
-    tools = declared.filter((t) => allowed.has(toolName(t)));
-    toolChoice = { mode: choice.allowed_tools.mode, parallel };
+    const names = choice.allowed_tools.tools.map(allowedName);
+    tools = declared.filter((t) => names.includes(toolName(t)));
+    // `names` is the canonical tool-choice set (several names + required + parallel: one call
+    // each); added with Object.assign so this compiles before and after the core declares it.
+    toolChoice = Object.assign({ mode: choice.allowed_tools.mode, parallel }, { names });
   } else if (typeof choice === 'object') {
     toolChoice = { mode: 'tool', name: choice.type === 'function' ? choice.function.name : choice.custom.name, parallel };
   }

@@ -24,9 +24,10 @@ function producesJson(): boolean {
 /** The engine writes JSON matching `output.schema` (Structured Outputs, JSON mode). */
 export const ENGINE_STRUCTURED_OUTPUT = producesJson();
 
-/** The engine answers several calls when `required` + `parallel` forces several tools. */
+/** The engine answers one call per name when `required` + `parallel` forces a set of tools (`toolChoice.names`). */
 export const ENGINE_PARALLEL_CALLS = (() => {
   const tool = (name: string) => ({ name, inputSchema: { type: 'object', properties: {} } });
-  const reply = generateReply(canonicalRequest({ tools: [tool('a'), tool('b')], toolChoice: { mode: 'required', parallel: true } }), { toolCallId: (i) => `call_${i}` });
+  const toolChoice = Object.assign({ mode: 'required' as const, parallel: true }, { names: ['a', 'b'] });
+  const reply = generateReply(canonicalRequest({ tools: [tool('a'), tool('b')], toolChoice }), { toolCallId: (i) => `call_${i}` });
   return reply.blocks.filter((b) => b.kind === 'tool-call').length > 1;
 })();

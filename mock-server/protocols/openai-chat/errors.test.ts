@@ -57,10 +57,10 @@ describe('bodies', () => {
 
 describe('models', () => {
   it('404 model_not_found for an unknown model', async () => {
-    await expectOpenAIError(await send(chatRequest(chatBody('x', { model: 'gpt-9' }))), 404, {
+    await expectOpenAIError(await send(chatRequest(chatBody('x', { model: 'acme-llm-9' }))), 404, {
       ...invalid,
       code: 'model_not_found',
-      message: 'The model `gpt-9` does not exist or you do not have access to it.',
+      message: 'The model `acme-llm-9` does not exist or you do not have access to it.',
     });
   });
 

@@ -62,10 +62,10 @@ describe('GET /v1/models/{model}', () => {
   });
 
   it('404 model_not_found in OpenAI’s envelope for an unknown id', async () => {
-    await expectOpenAIError(await mock.fetch(openaiGet('/v1/models/gpt-9')), 404, {
+    await expectOpenAIError(await mock.fetch(openaiGet('/v1/models/acme-llm-9')), 404, {
       type: 'invalid_request_error',
       code: 'model_not_found',
-      message: 'The model `gpt-9` does not exist or you do not have access to it.',
+      message: 'The model `acme-llm-9` does not exist or you do not have access to it.',
     });
   });
 });

@@ -190,7 +190,7 @@ describe('typed errors with the official openai SDK', () => {
   });
 
   it('NotFoundError for an unknown model, from chat and from models.retrieve', async () => {
-    for (const call of [() => client.chat.completions.create(ask('x', { model: 'gpt-9' })), () => client.models.retrieve('gpt-9')]) {
+    for (const call of [() => client.chat.completions.create(ask('x', { model: 'acme-llm-9' })), () => client.models.retrieve('acme-llm-9')]) {
       const error = await call().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(OpenAI.NotFoundError);
       expect(error).toMatchObject({ status: 404, code: 'model_not_found' });
