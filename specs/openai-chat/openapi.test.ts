@@ -1,8 +1,9 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { describe, expect, it } from 'vitest';
 import { OPENAI_COMMON_SCHEMA_IDS } from '../openai-common/index.ts';
+import { collectRefs, followPointer, listOperations } from '../tooling/openapi-refs.ts';
 import { SchemaRegistry } from '../tooling/schema-registry.ts';
-import { documentOperations, unresolvedRefs } from '../tooling/spec-refs.ts';
+import { expectDocumentSchemaRefs, expectSchemaRefs } from '../tooling/spec-test-kit.ts';
 import { OPENAI_CHAT_SCHEMA_IDS, openaiChatOpenApi, openaiChatSpec } from './index.ts';
 
 const registry = new SchemaRegistry(openaiChatSpec.schemas);
@@ -12,7 +13,7 @@ describe('openai-chat OpenAPI document', () => {
   it('is OpenAPI 3.1 for api.openai.com with the official operation ids', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.servers).toEqual([{ url: 'https://api.openai.com' }]);
-    expect(documentOperations(doc).map(({ path, method, op }) => `${method.toUpperCase()} ${path} ${op.operationId}`)).toEqual([
+    expect(listOperations(doc).map(({ path, method, op }) => `${method.toUpperCase()} ${path} ${op.operationId}`)).toEqual([
       'POST /v1/chat/completions createChatCompletion',
       'GET /v1/models listModels',
       'GET /v1/models/{model_id} retrieveModel',
@@ -25,13 +26,8 @@ describe('openai-chat OpenAPI document', () => {
     expect(doc.components?.securitySchemes).toEqual({ bearer: { type: 'http', scheme: 'bearer' } });
   });
 
-  it('shares the model path template with the other protocols that list models', () => {
-    const paths = Object.keys(doc.paths ?? {});
-    expect(paths).toContain('/v1/models/{model_id}');
-  });
-
   it('gives every operation a 200 and the shared OpenAI error envelope for 4XX/5XX', () => {
-    for (const { op } of documentOperations(doc)) {
+    for (const { op } of listOperations(doc)) {
       expect(Object.keys(op.responses ?? {})).toEqual(['200', '4XX', '5XX']);
       for (const status of ['4XX', '5XX']) {
         expect((op.responses?.[status] as OpenAPIV3_1.ResponseObject).content?.['application/json']?.schema).toEqual({ $ref: OPENAI_COMMON_SCHEMA_IDS.errorResponse });
@@ -40,13 +36,17 @@ describe('openai-chat OpenAPI document', () => {
   });
 
   it('offers a JSON body and an event stream for createChatCompletion', () => {
-    const ok = documentOperations(doc).find(({ op }) => op.operationId === 'createChatCompletion')?.op.responses?.['200'] as OpenAPIV3_1.ResponseObject;
+    const ok = listOperations(doc).find(({ op }) => op.operationId === 'createChatCompletion')?.op.responses?.['200'] as OpenAPIV3_1.ResponseObject;
     expect(ok.content?.['application/json']?.schema).toEqual({ $ref: OPENAI_CHAT_SCHEMA_IDS.chatCompletion });
     expect(ok.content?.['text/event-stream']?.schema).toEqual({ $ref: OPENAI_CHAT_SCHEMA_IDS.streamEvent });
     expect(ok.description).toContain('stream: true');
   });
 
-  it('resolves every $ref of the document and of the schemas', () => {
-    expect(unresolvedRefs(registry, doc, openaiChatSpec.schemas)).toEqual([]);
+  it('resolves every $ref: schemas named by the document, #/components refs, refs inside the schemas', () => {
+    expect(expectDocumentSchemaRefs(doc, registry)).toBeGreaterThanOrEqual(10);
+    const local = collectRefs(doc).filter(({ ref }) => ref.startsWith('#'));
+    expect(local.length).toBeGreaterThan(0);
+    for (const { at, ref } of local) expect(followPointer(doc, ref.slice(1)), `${at}: ${ref}`).toBeDefined();
+    expectSchemaRefs(openaiChatSpec.schemas, registry);
   });
 });

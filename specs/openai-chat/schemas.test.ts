@@ -1,23 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { OPENAI_COMMON_SCHEMA_IDS } from '../openai-common/index.ts';
 import { readCaptures } from '../../fixtures/captures/read-captures.ts';
+import { OPENAI_COMMON_SCHEMA_IDS } from '../openai-common/index.ts';
 import { SchemaRegistry } from '../tooling/schema-registry.ts';
-import { type InvalidExample, readExamples, type ValidExample } from './fixtures.ts';
+import { describeSchemaExamples } from '../tooling/spec-test-kit.ts';
+import { readExamples } from './fixtures.ts';
 import { OPENAI_CHAT_SCHEMA_BASE, OPENAI_CHAT_SCHEMA_IDS, openaiChatSpec } from './index.ts';
 
 const registry = new SchemaRegistry(openaiChatSpec.schemas);
 const SCHEMAS_DIR = new URL('./schemas/', import.meta.url);
-
-function checkValid(example: ValidExample, fallback: keyof typeof OPENAI_CHAT_SCHEMA_IDS): void {
-  expect(registry.validate(OPENAI_CHAT_SCHEMA_IDS[example.schema ?? fallback], example.body)).toEqual([]);
-}
-
-function checkInvalid(example: InvalidExample, fallback: keyof typeof OPENAI_CHAT_SCHEMA_IDS): void {
-  const [first] = registry.validate(OPENAI_CHAT_SCHEMA_IDS[example.schema ?? fallback], example.body);
-  expect(first, 'the body must be rejected').toBeDefined();
-  expect({ field: first?.field, message: first?.message }).toEqual({ field: example.expectField, message: expect.stringContaining(example.expectMessageIncludes) });
-}
 
 describe('openai-chat schema files', () => {
   const files = readdirSync(SCHEMAS_DIR).filter((f) => f.endsWith('.json'));
@@ -37,23 +28,7 @@ describe('openai-chat schema files', () => {
   });
 });
 
-describe('request examples', () => {
-  for (const example of readExamples<ValidExample>('requests/valid')) {
-    it(`valid ${example.name}: ${example.description}`, () => checkValid(example, 'createChatCompletionRequest'));
-  }
-  for (const example of readExamples<InvalidExample>('requests/invalid')) {
-    it(`invalid ${example.name}: ${example.description}`, () => checkInvalid(example, 'createChatCompletionRequest'));
-  }
-});
-
-describe('response examples', () => {
-  for (const example of readExamples<ValidExample>('responses/valid')) {
-    it(`valid ${example.name} (${example.schema}): ${example.description}`, () => checkValid(example, 'chatCompletion'));
-  }
-  for (const example of readExamples<InvalidExample>('responses/invalid')) {
-    it(`invalid ${example.name} (${example.schema}): ${example.description}`, () => checkInvalid(example, 'chatCompletion'));
-  }
-});
+describeSchemaExamples({ registry, schemaIds: OPENAI_CHAT_SCHEMA_IDS, read: readExamples, requestSchema: 'createChatCompletionRequest', responseSchema: 'chatCompletion' });
 
 describe('captured client requests (openai-node, AI SDK, LangChain)', () => {
   const chat = readCaptures().filter((capture) => capture.method === 'POST' && capture.path === '/v1/chat/completions');

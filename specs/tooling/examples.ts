@@ -1,39 +1,76 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
-/** A body that must validate: `{description, schema?, body}` in a `valid/` folder. */
-export interface ValidExample<Schema extends string = string> {
+/**
+ * Hand-written schema and stream examples (`fixtures/<protocol>/…`) and captured client requests
+ * (`fixtures/captures/*.jsonl`), read the same way by every protocol's spec tests.
+ */
+
+/** A body that must validate: `{requests,responses}/valid/*.json`. `S` names the protocol's schemas. */
+export interface ValidExample<S extends string = string> {
   readonly name: string;
   readonly description: string;
-  /** Which schema the body is checked against (a key of the protocol's schema ids); folders give a default. */
-  readonly schema?: Schema;
+  /** Which schema the body is checked against (each folder has a default). */
+  readonly schema?: S;
   readonly body: unknown;
 }
 
 /** A body that must fail, and the first (most specific) diagnostic it must produce. */
-export interface InvalidExample<Schema extends string = string> extends ValidExample<Schema> {
-  /** Dotted field of the first diagnostic (`messages.0.content`), '' for the root. */
+export interface InvalidExample<S extends string = string> extends ValidExample<S> {
+  /** Dotted field of the first diagnostic (`messages.0.content.0.text`), '' for the root. */
   readonly expectField: string;
   readonly expectMessageIncludes: string;
 }
 
-/** A stream as the JSON `data` of each event, with the grammar diagnostic an invalid one must produce. */
-export interface StreamExample<Event = unknown> {
+/** An event sequence (each item is the JSON data of one SSE event): `streams/{valid,invalid}/*.json`. */
+export interface StreamExample {
   readonly name: string;
   readonly description: string;
-  readonly events: readonly Event[];
+  readonly events: readonly { readonly type: string }[];
   /** For invalid streams: the grammar rule id and JSON Pointer of the expected diagnostic. */
   readonly expectKeyword?: string;
   readonly expectPath?: string;
 }
 
 /**
- * Reads every `*.json` example of one folder under a protocol's fixtures root, sorted by file
- * name; `name` is the file name without `.json`.
+ * Reads every `*.json` example of `folder` under `root`, sorted by file name; `name` is the file
+ * name without `.json`.
  */
-export function readExamples<T extends { readonly name: string }>(root: URL, folder: string): T[] {
+export function readExampleFolder<T extends { readonly name: string }>(root: URL, folder: string): T[] {
   const dir = new URL(`${folder}/`, root);
   return readdirSync(dir)
     .filter((file) => file.endsWith('.json'))
     .sort()
     .map((file) => ({ name: file.slice(0, -'.json'.length), ...JSON.parse(readFileSync(new URL(file, dir), 'utf8')) }) as T);
+}
+
+/** A reader of the example folders under `root` (`readExamples('requests/valid')`). */
+export function exampleReader(root: URL): <T extends { readonly name: string }>(folder: string) => T[] {
+  return (folder) => readExampleFolder(root, folder);
+}
+
+/** One request a real client sent, as recorded (credentials redacted). */
+export interface CapturedRequest {
+  readonly seq: number;
+  readonly method: string;
+  readonly path: string;
+  readonly query: Record<string, string>;
+  readonly headers: Record<string, string>;
+  readonly body: unknown;
+}
+
+/** Where the captures live: `fixtures/captures/` of the package. */
+export const CAPTURES_URL = new URL('../../fixtures/captures/', import.meta.url);
+
+/** Every captured request, with the file and line it came from. */
+export function readCaptures(): { readonly file: string; readonly line: number; readonly capture: CapturedRequest }[] {
+  return readdirSync(CAPTURES_URL)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()
+    .flatMap((file) =>
+      readFileSync(new URL(file, CAPTURES_URL), 'utf8')
+        .split('\n')
+        .map((text, i) => ({ file, line: i + 1, text }))
+        .filter(({ text }) => text.trim() !== '')
+        .map(({ file, line, text }) => ({ file, line, capture: JSON.parse(text) as CapturedRequest })),
+    );
 }

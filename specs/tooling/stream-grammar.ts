@@ -1,9 +1,5 @@
 import { type Diagnostic, diagnostic } from './diagnostic.ts';
-import { readPath } from './read-path.ts';
 import { type ItemRules, ItemTracker } from './stream-items.ts';
-
-export { readPath } from './read-path.ts';
-export type { ItemRules } from './stream-items.ts';
 
 /**
  * A protocol's stream grammar as data: which events exist, in which order they may come, and how
@@ -18,14 +14,14 @@ export interface StreamGrammar {
   readonly keepAlive: readonly string[];
   /** An in-band error event that may end the stream from any non-final state. */
   readonly terminalError?: string;
+  /** Sub-streams interleaved inside events, each item naming its index (OpenAI `choices[]` and their `tool_calls[]`). */
+  readonly items?: ItemRules;
   readonly initial: string;
   /** States in which the stream may end. */
   readonly final: readonly string[];
   /** state → event type → next state. An event missing here is out of order. */
   readonly transitions: Readonly<Record<string, Readonly<Record<string, string>>>>;
   readonly blocks?: BlockRules;
-  /** Rules for sub-streams interleaved inside events (OpenAI `choices[]` and their `tool_calls[]`). */
-  readonly items?: ItemRules;
 }
 
 /** Rules for indexed sub-streams such as Anthropic content blocks. */
@@ -55,11 +51,11 @@ export interface GrammarEvent {
  */
 export function checkStreamGrammar(grammar: StreamGrammar, events: readonly GrammarEvent[]): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const items = grammar.items ? new ItemTracker(grammar.items) : undefined;
+  let failed = false;
   let state = grammar.initial;
   let ended = false;
   const blocks = grammar.blocks ? new BlockTracker(grammar.blocks) : undefined;
-  const items = grammar.items ? new ItemTracker(grammar.items) : undefined;
-  let failed = false;
 
   events.forEach((event, i) => {
     const at = `/events/${i}`;
@@ -85,9 +81,9 @@ export function checkStreamGrammar(grammar: StreamGrammar, events: readonly Gram
       return;
     }
     blocks?.accept(event, at, out);
-    items?.accept(event.data, at, out);
     state = next;
     if (grammar.final.includes(state) && Object.keys(grammar.transitions[state] ?? {}).length === 0) ended = true;
+    items?.accept(event.data, at, out);
   });
 
   if (!ended && !grammar.final.includes(state)) {
@@ -154,4 +150,14 @@ class BlockTracker {
       );
     }
   }
+}
+
+/** Reads a dotted path (`content_block.type`) from a parsed JSON value. */
+export function readPath(value: unknown, path: string): unknown {
+  let current: unknown = value;
+  for (const key of path.split('.')) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
 }

@@ -1,5 +1,6 @@
 import { type Diagnostic, diagnostic } from './diagnostic.ts';
-import { readPath } from './read-path.ts';
+// A cycle with stream-grammar.ts, harmless: `readPath` is a hoisted function used only at call time.
+import { readPath } from './stream-grammar.ts';
 
 /**
  * Rules for sub-streams that interleave inside events, each item naming its own index: OpenAI's
