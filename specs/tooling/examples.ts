@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
 /**
- * Hand-written schema and stream examples (`fixtures/<protocol>/…`) and captured client requests
- * (`fixtures/captures/*.jsonl`), read the same way by every protocol's spec tests.
+ * Hand-written schema and stream examples (`fixtures/<protocol>/…`), read the same way by every
+ * protocol's spec tests. (Captured client requests: `fixtures/captures/read-captures.ts`.)
  */
 
 /** A body that must validate: `{requests,responses}/valid/*.json`. `S` names the protocol's schemas. */
@@ -46,31 +46,4 @@ export function readExampleFolder<T extends { readonly name: string }>(root: URL
 /** A reader of the example folders under `root` (`readExamples('requests/valid')`). */
 export function exampleReader(root: URL): <T extends { readonly name: string }>(folder: string) => T[] {
   return (folder) => readExampleFolder(root, folder);
-}
-
-/** One request a real client sent, as recorded (credentials redacted). */
-export interface CapturedRequest {
-  readonly seq: number;
-  readonly method: string;
-  readonly path: string;
-  readonly query: Record<string, string>;
-  readonly headers: Record<string, string>;
-  readonly body: unknown;
-}
-
-/** Where the captures live: `fixtures/captures/` of the package. */
-export const CAPTURES_URL = new URL('../../fixtures/captures/', import.meta.url);
-
-/** Every captured request, with the file and line it came from. */
-export function readCaptures(): { readonly file: string; readonly line: number; readonly capture: CapturedRequest }[] {
-  return readdirSync(CAPTURES_URL)
-    .filter((f) => f.endsWith('.jsonl'))
-    .sort()
-    .flatMap((file) =>
-      readFileSync(new URL(file, CAPTURES_URL), 'utf8')
-        .split('\n')
-        .map((text, i) => ({ file, line: i + 1, text }))
-        .filter(({ text }) => text.trim() !== '')
-        .map(({ file, line, text }) => ({ file, line, capture: JSON.parse(text) as CapturedRequest })),
-    );
 }
