@@ -2,7 +2,7 @@ import { DONE_SENTINEL } from '../../../specs/openai-chat/stream-grammar.ts';
 import { openaiChatSpec } from '../../../specs/openai-chat/index.ts';
 import type { MockRequest } from '../../core/mock-request.ts';
 import type { ProtocolAdapter } from '../../core/protocol-adapter.ts';
-import { OPENAI_REQUEST_ID_HEADER, openaiErrors, openaiRequestId, renderOpenAIError } from '../openai-common/errors.ts';
+import { OPENAI_REQUEST_ID_HEADER, openaiErrorTemplates, openaiRequestId, renderOpenAIError } from '../openai-common/errors.ts';
 import { createChatCompletion } from './create-chat-completion.ts';
 import { createEmbedding } from './embeddings.ts';
 import { listModels, retrieveModel } from './models.ts';
@@ -37,7 +37,8 @@ export const openaiChat: ProtocolAdapter = {
   claims,
   requestIdHeader: OPENAI_REQUEST_ID_HEADER,
   requestId: openaiRequestId,
-  errors: openaiErrors,
+  // Chat Completions' own words: unknown parameters without param or code, "you must provide a model parameter".
+  errors: openaiErrorTemplates('chat'),
   renderError: renderOpenAIError,
   // `data:` lines only, no `event:` line; the sentinel is sent as the bare text `[DONE]`.
   encodeEvent: (event) => ({ data: event.type === 'done' ? DONE_SENTINEL : JSON.stringify(event.data) }),

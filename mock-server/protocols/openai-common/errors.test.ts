@@ -4,7 +4,7 @@ import { OPENAI_COMMON_SCHEMA_IDS, OPENAI_COMMON_SCHEMAS } from '../../../specs/
 import { diagnostic } from '../../../specs/tooling/diagnostic.ts';
 import { SchemaRegistry } from '../../../specs/tooling/schema-registry.ts';
 import { MockProtocolError } from '../../core/protocol-error.ts';
-import { modelNotFound, openaiErrors, openaiInvalidBody, openaiParam, openaiRequestId, renderOpenAIError } from './errors.ts';
+import { modelNotFound, openaiErrors, openaiErrorTemplates, openaiInvalidBody, openaiParam, openaiRequestId, renderOpenAIError, type UnknownParameterStyle } from './errors.ts';
 import { OPENAI_API_VERSION } from './headers.ts';
 
 const registry = new SchemaRegistry(OPENAI_COMMON_SCHEMAS);
@@ -58,7 +58,7 @@ describe('OpenAI error envelope', () => {
 describe('schema violations, worded as the live Chat Completions API words them', () => {
   const base = { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] };
   /** The error for a request body, from the real request schema's first diagnostic. */
-  const errorFor = (body: unknown, style?: 'chat' | 'responses') => {
+  const errorFor = (body: unknown, style: UnknownParameterStyle = 'chat') => {
     const diagnostics = chat.validate(OPENAI_CHAT_SCHEMA_IDS.createChatCompletionRequest, body);
     expect(diagnostics.length, 'the body must be invalid').toBeGreaterThan(0);
     return (renderOpenAIError(openaiInvalidBody(diagnostics, style)).body as { error: Record<string, unknown> }).error;
@@ -70,9 +70,15 @@ describe('schema violations, worded as the live Chat Completions API words them'
     expect(errorFor({ ...base, messages: [{ content: 'x' }] })).toMatchObject({ message: "Missing required parameter: 'messages[0].role'.", param: 'messages[0].role' });
   });
 
-  it('an unknown top-level parameter, in each API’s style', () => {
+  it('an unknown top-level parameter and a missing model, in each API’s style', () => {
     expect(errorFor({ ...base, foo: 1 })).toEqual({ message: 'Unrecognized request argument supplied: foo', type: 'invalid_request_error', param: null, code: null });
     expect(errorFor({ ...base, foo: 1 }, 'responses')).toMatchObject({ message: "Unknown parameter: 'foo'.", param: 'foo', code: 'unknown_parameter' });
+    expect(errorFor({ ...base, foo: 1 }, 'common')).toMatchObject({ message: 'Unrecognized request argument supplied: foo', param: 'foo', code: 'unknown_parameter' });
+    expect(errorFor({ messages: base.messages }, 'common')).toMatchObject({ message: "Missing required parameter: 'model'.", param: 'model', code: 'missing_required_parameter' });
+    const chatTemplates = openaiErrorTemplates('chat');
+    const diagnostics = chat.validate(OPENAI_CHAT_SCHEMA_IDS.createChatCompletionRequest, { ...base, foo: 1 });
+    expect(chatTemplates.invalidBody(diagnostics)).toMatchObject({ param: undefined, code: null });
+    expect(openaiErrors.invalidBody(diagnostics)).toMatchObject({ param: 'foo', code: 'unknown_parameter' });
   });
 
   it('a wrong type, naming what came', () => {

@@ -2,7 +2,7 @@ import { vendorId } from '../../core/ids.ts';
 import type { ErrorTemplates, RenderedError } from '../../core/protocol-adapter.ts';
 import type { MockProtocolError } from '../../core/protocol-error.ts';
 import { openaiResponseHeaders } from './headers.ts';
-import { openaiInvalidBody } from './invalid-body.ts';
+import { openaiInvalidBody, type UnknownParameterStyle } from './invalid-body.ts';
 import { OPENAI_ERROR_TYPES, OpenAIError } from './openai-error.ts';
 
 export { modelNotFound, OPENAI_ERROR_TYPES, OpenAIError, openaiParam } from './openai-error.ts';
@@ -34,6 +34,14 @@ export const openaiErrors: ErrorTemplates = {
   invalidBody: (diagnostics) => openaiInvalidBody(diagnostics),
   internal: () => new OpenAIError('internal', 'The server had an error while processing your request. Sorry about that!'),
 };
+
+/**
+ * The shared templates with one API's wording of schema violations (`chat` for Chat Completions,
+ * `responses` for the Responses API; see {@link UnknownParameterStyle}).
+ */
+export function openaiErrorTemplates(style: UnknownParameterStyle): ErrorTemplates {
+  return { ...openaiErrors, invalidBody: (diagnostics) => openaiInvalidBody(diagnostics, style) };
+}
 
 /**
  * The OpenAI error envelope: `{"error":{"message","type","param","code"}}`, all four always

@@ -2,11 +2,14 @@ import type { Diagnostic, DiagnosticDetail } from '../../../specs/tooling/diagno
 import { OpenAIError, openaiParam } from './openai-error.ts';
 
 /**
- * How an API words an unknown top-level parameter. Chat Completions keeps the old wording with
- * neither `param` nor `code` ("Unrecognized request argument supplied: foo"); the Responses API
- * says "Unknown parameter: 'foo'." with `param` and `code: "unknown_parameter"`.
+ * How an API words an unknown top-level parameter and a missing model:
+ * - `chat`, as Chat Completions answers: "Unrecognized request argument supplied: foo" with
+ *   neither `param` nor `code`, and "you must provide a model parameter";
+ * - `responses`, as the Responses API answers: "Unknown parameter: 'foo'." with `param` and
+ *   `code: "unknown_parameter"`;
+ * - `common` (the shared templates' default): the Chat wording with `param` and `code` set.
  */
-export type UnknownParameterStyle = 'chat' | 'responses';
+export type UnknownParameterStyle = 'chat' | 'responses' | 'common';
 
 /**
  * A request-schema violation as the OpenAI API words it: the first (most specific) diagnostic,
@@ -17,7 +20,7 @@ export type UnknownParameterStyle = 'chat' | 'responses';
  *
  * @see https://platform.openai.com/docs/guides/error-codes
  */
-export function openaiInvalidBody(diagnostics: readonly Diagnostic[], style: UnknownParameterStyle = 'chat'): OpenAIError {
+export function openaiInvalidBody(diagnostics: readonly Diagnostic[], style: UnknownParameterStyle = 'common'): OpenAIError {
   const first = diagnostics[0];
   if (!first) return new OpenAIError('invalid_request', 'Invalid request.');
   const param = openaiParam(first.field);
@@ -27,13 +30,14 @@ export function openaiInvalidBody(diagnostics: readonly Diagnostic[], style: Unk
     case 'required':
     case 'discriminator':
       if (!first.message.endsWith('Field required')) return invalidValue(param, d);
-      // The API's own words for a missing model, with neither param nor code.
-      if (param === 'model') return new OpenAIError('invalid_request', 'you must provide a model parameter', { code: null });
+      // Chat Completions' own words for a missing model, with neither param nor code.
+      if (param === 'model' && style === 'chat') return new OpenAIError('invalid_request', 'you must provide a model parameter', { code: null });
       return fail(`Missing required parameter: '${param}'.`, 'missing_required_parameter');
     case 'additionalProperties':
     case 'unevaluatedProperties':
       if (style === 'responses') return fail(`Unknown parameter: '${param}'.`, 'unknown_parameter');
-      return new OpenAIError('invalid_request', `Unrecognized request argument supplied: ${param}`, { code: null });
+      if (style === 'chat') return new OpenAIError('invalid_request', `Unrecognized request argument supplied: ${param}`, { code: null });
+      return fail(`Unrecognized request argument supplied: ${param}`, 'unknown_parameter');
     case 'type':
       return fail(`Invalid type for '${param}': expected ${expectedTypes(d, first.message)}${got(d)}.`, 'invalid_type');
     case 'enum':
