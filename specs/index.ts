@@ -1,4 +1,5 @@
 import { anthropicMessagesSpec } from './anthropic-messages/index.ts';
+import { geminiSpec } from './gemini/index.ts';
 import { openaiChatSpec } from './openai-chat/index.ts';
 import { SchemaRegistry } from './tooling/schema-registry.ts';
 import type { ProtocolId, ProtocolSpec } from './types.ts';
@@ -6,6 +7,7 @@ import type { ProtocolId, ProtocolSpec } from './types.ts';
 /** Every protocol spec, by id. Adding a protocol adds one entry. */
 export const PROTOCOL_SPECS: Readonly<Record<ProtocolId, ProtocolSpec>> = {
   'anthropic-messages': anthropicMessagesSpec,
+  gemini: geminiSpec,
   'openai-chat': openaiChatSpec,
 };
 

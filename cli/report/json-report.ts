@@ -4,11 +4,21 @@ import { TOOL } from '../../mock-server/core/version.ts';
 /**
  * The JSON report (a contract: users and CI parse it; `report.schema.json` describes it).
  * Fields beyond the contract (`description`, `spec` per check; `mustFailed`, `total` in the
- * summary; `target.embedded`, `target.model`) are additive.
+ * summary; `target.embedded`, `target.model`, `target.models`, `target.headers`) are additive.
+ * `target.model` is the `--model` option (null when defaulted); `target.models` the model each
+ * protocol actually used.
  */
 export interface JsonReport {
   readonly tool: { readonly name: string; readonly version: string };
-  readonly target: { readonly baseUrl: string; readonly protocols: readonly string[]; readonly embedded: boolean; readonly model: string | null };
+  readonly target: {
+    readonly baseUrl: string;
+    readonly protocols: readonly string[];
+    readonly embedded: boolean;
+    readonly model: string | null;
+    readonly models: Readonly<Record<string, string>>;
+    /** The `--header`s sent on every request; secret-looking ones as `[redacted]`. */
+    readonly headers: Readonly<Record<string, string>>;
+  };
   readonly startedAt: string;
   readonly durationMs: number;
   readonly checks: readonly CheckResult[];
@@ -20,6 +30,8 @@ export interface ReportInput {
   readonly protocols: readonly string[];
   readonly embedded: boolean;
   readonly model: string | undefined;
+  readonly models?: Readonly<Record<string, string>>;
+  readonly headers?: Readonly<Record<string, string>>;
   readonly startedAt: Date;
   readonly durationMs: number;
   readonly results: readonly CheckResult[];
@@ -30,7 +42,14 @@ export function buildReport(input: ReportInput): JsonReport {
   const count = (status: CheckResult['status']) => input.results.filter((r) => r.status === status).length;
   return {
     tool: { name: TOOL.name, version: TOOL.version },
-    target: { baseUrl: input.baseUrl, protocols: input.protocols, embedded: input.embedded, model: input.model ?? null },
+    target: {
+      baseUrl: input.baseUrl,
+      protocols: input.protocols,
+      embedded: input.embedded,
+      model: input.model ?? null,
+      models: input.models ?? {},
+      headers: input.headers ?? {},
+    },
     startedAt: input.startedAt.toISOString(),
     durationMs: Math.round(input.durationMs),
     checks: input.results,
