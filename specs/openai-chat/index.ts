@@ -1,5 +1,6 @@
 import { OPENAI_COMMON_SCHEMAS } from '../openai-common/index.ts';
 import type { ProtocolSpec } from '../types.ts';
+import { OPENAI_CHAT_OFFICIAL_SCHEMAS } from './official-schemas.ts';
 import { openaiChatOpenApi } from './openapi.ts';
 import { OPENAI_CHAT_SCHEMA_IDS } from './schema-ids.ts';
 import { openaiChatStreamGrammar, type OpenAIChatStreamEventType } from './stream-grammar.ts';
@@ -51,6 +52,7 @@ export const openaiChatSpec: ProtocolSpec = {
     ...OPENAI_COMMON_SCHEMAS,
   ],
   grammar: openaiChatStreamGrammar,
+  officialSchemas: OPENAI_CHAT_OFFICIAL_SCHEMAS,
 };
 
 /**

@@ -50,3 +50,16 @@ describe('openai-chat OpenAPI document', () => {
     expectSchemaRefs(openaiChatSpec.schemas, registry);
   });
 });
+
+describe('official schema mapping (llm-conformance spec-drift)', () => {
+  it('names registered schemas and $defs only, each mapped to an official component name', () => {
+    const mapping = Object.entries(openaiChatSpec.officialSchemas ?? {});
+    expect(mapping.length).toBeGreaterThanOrEqual(15);
+    for (const [ours, official] of mapping) {
+      const [base = '', fragment = ''] = ours.split('#');
+      expect(registry.has(base), ours).toBe(true);
+      if (fragment) expect(followPointer(registry.get(base), fragment), ours).toBeDefined();
+      expect(official).toMatch(/^[A-Z][A-Za-z]+$/);
+    }
+  });
+});
