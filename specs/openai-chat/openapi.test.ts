@@ -16,7 +16,7 @@ describe('openai-chat OpenAPI document', () => {
     expect(listOperations(doc).map(({ path, method, op }) => `${method.toUpperCase()} ${path} ${op.operationId}`)).toEqual([
       'POST /v1/chat/completions createChatCompletion',
       'GET /v1/models listModels',
-      'GET /v1/models/{model_id} retrieveModel',
+      'GET /v1/models/{model} retrieveModel',
       'POST /v1/embeddings createEmbedding',
     ]);
   });

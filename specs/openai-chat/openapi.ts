@@ -28,8 +28,8 @@ const ERROR_RESPONSES = {
  * pointing at a project JSON Schema by its absolute `$id`. The mock's router builds routes,
  * authentication and parameter checks from it.
  *
- * The model path parameter is spelled `{model_id}` (the official document says `{model}`): the
- * mock routes protocols that share a templated path (`GET /v1/models/…`) by its exact template text.
+ * `GET /v1/models/{model}` shares its route with Anthropic's `/v1/models/{model_id}`: the mock's
+ * router tells the protocols apart by the caller (Bearer here), not by the template.
  *
  * @see https://platform.openai.com/docs/api-reference/chat
  * @see https://github.com/openai/openai-openapi
@@ -77,7 +77,7 @@ export const openaiChatOpenApi = {
         },
       },
     },
-    '/v1/models/{model_id}': {
+    '/v1/models/{model}': {
       get: {
         operationId: 'retrieveModel',
         summary: 'Retrieve model',
@@ -123,7 +123,7 @@ export const openaiChatOpenApi = {
         schema: { type: 'string' },
       },
       ModelId: {
-        name: 'model_id',
+        name: 'model',
         in: 'path',
         required: true,
         description: 'The model id.',

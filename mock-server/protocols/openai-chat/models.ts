@@ -24,7 +24,7 @@ export function listModels(call: OperationCall): OperationReply {
  * @see https://platform.openai.com/docs/api-reference/models/retrieve
  */
 export function retrieveModel(call: OperationCall): OperationReply {
-  const id = call.pathParams.model_id ?? '';
+  const id = call.pathParams.model ?? '';
   const model = call.server.catalog.find(id);
   if (!model) throw modelNotFound(id);
   return { kind: 'json', body: encodeModel(model), headers: openaiResponseHeaders() };
