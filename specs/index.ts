@@ -1,6 +1,7 @@
 import { anthropicMessagesSpec } from './anthropic-messages/index.ts';
 import { geminiSpec } from './gemini/index.ts';
 import { openaiResponsesSpec } from './openai-responses/index.ts';
+import { openaiChatSpec } from './openai-chat/index.ts';
 import { SchemaRegistry } from './tooling/schema-registry.ts';
 import type { ProtocolId, ProtocolSpec } from './types.ts';
 
@@ -8,6 +9,7 @@ import type { ProtocolId, ProtocolSpec } from './types.ts';
 export const PROTOCOL_SPECS: Readonly<Record<ProtocolId, ProtocolSpec>> = {
   'anthropic-messages': anthropicMessagesSpec,
   gemini: geminiSpec,
+  'openai-chat': openaiChatSpec,
   'openai-responses': openaiResponsesSpec,
 };
 

@@ -3,7 +3,7 @@ import type { OpenAPIV3_1 } from 'openapi-types';
 import type { StreamGrammar } from './tooling/stream-grammar.ts';
 
 /** Stable protocol ids, as used in check ids, `--protocol` and folder names. */
-export const PROTOCOL_IDS = ['anthropic-messages', 'gemini', 'openai-responses'] as const;
+export const PROTOCOL_IDS = ['anthropic-messages', 'openai-chat', 'openai-responses', 'gemini'] as const;
 export type ProtocolId = (typeof PROTOCOL_IDS)[number];
 
 /**

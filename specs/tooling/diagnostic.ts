@@ -15,6 +15,25 @@ export interface Diagnostic {
   /** What kind of rule failed: a JSON Schema keyword (`required`, `type`…) or a grammar rule id. */
   readonly keyword: string;
   readonly severity: 'error' | 'warning';
+  /**
+   * What was received and what was expected, for vendors whose messages quote them (OpenAI:
+   * "expected an integer, but got a string instead"). Set by schema validation when it knows.
+   */
+  readonly detail?: DiagnosticDetail;
+}
+
+/** The facts behind a schema diagnostic. */
+export interface DiagnosticDetail {
+  /** JSON type of the offending value: `string`, `integer`, `number`, `boolean`, `object`, `array`, `null`. */
+  readonly receivedType?: string;
+  /** The offending value when it is a primitive (long strings are cut). */
+  readonly received?: string | number | boolean | null;
+  /** Accepted values (enum, const, discriminator tags) or, for `type`, accepted JSON types. */
+  readonly expected?: readonly unknown[];
+  /** The bound that failed (`minimum`, `maxItems`, `maxLength`, `pattern`…). */
+  readonly limit?: number | string;
+  /** Length of the offending string or array, for length and item-count bounds. */
+  readonly size?: number;
 }
 
 /** Turns a JSON Pointer (`/a/0/b~1c`) into the dotted form vendors print (`a.0.b/c`). */

@@ -187,3 +187,30 @@ describe('SchemaRegistry: diagnostics', () => {
     });
   });
 });
+
+describe('diagnostic detail', () => {
+  const registry = new SchemaRegistry([
+    {
+      $id: 'https://llm-conformance.dev/schemas/test/detail.json',
+      type: 'object',
+      properties: {
+        n: { type: 'integer', maximum: 4 },
+        s: { anyOf: [{ type: 'string' }, { type: 'array', maxItems: 2 }, { type: 'null' }] },
+        e: { enum: ['a', 'b'] },
+        k: { type: 'object', discriminator: { propertyName: 't' }, oneOf: [{ type: 'object', required: ['t'], properties: { t: { const: 'x' } } }] },
+      },
+    },
+  ]);
+  const first = (value: unknown) => registry.validate('https://llm-conformance.dev/schemas/test/detail.json', value)[0];
+
+  it('says what was received and what was expected', () => {
+    expect(first({ n: 1.5 })?.detail).toEqual({ receivedType: 'number', received: 1.5, expected: ['integer'] });
+    expect(first({ n: 9 })?.detail).toMatchObject({ receivedType: 'integer', received: 9, limit: 4 });
+    expect(first({ e: 'c' })?.detail).toMatchObject({ received: 'c', expected: ['a', 'b'] });
+    expect(first({ k: { t: 'y' } })?.detail).toEqual({ receivedType: 'string', received: 'y', expected: ['x'] });
+  });
+
+  it('prefers the bound a union branch broke over the type errors of the other branches', () => {
+    expect(first({ s: [1, 2, 3] })).toMatchObject({ keyword: 'maxItems', detail: { size: 3, limit: 2 } });
+  });
+});

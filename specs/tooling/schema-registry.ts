@@ -1,7 +1,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { AnySchemaObject, ErrorObject, ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { type Diagnostic, diagnostic } from './diagnostic.ts';
+import { type Diagnostic, type DiagnosticDetail, diagnostic } from './diagnostic.ts';
 
 // ajv-formats is CommonJS: under NodeNext its default import is `module.exports`, whose
 // `.default` is the plugin itself.
@@ -141,6 +141,9 @@ const KEYWORD_RANK: Record<string, number> = {
   unevaluatedProperties: 2,
   const: 3,
   enum: 3,
+  // After bounds (5): when a union fails both on type and on a bound at one place, the branch
+  // whose type matched says what is wrong (`stop`: array too long, not "should be a string").
+  type: 6,
 };
 
 /** Resolves a `$ref` found in the schema object `from`. */
@@ -156,7 +159,7 @@ export function rankErrors(errors: readonly ErrorObject[], resolve?: RefResolver
   const concrete = errors.filter((e) => !SUMMARY_KEYWORDS.has(e.keyword));
   const pool = concrete.length > 0 ? concrete : errors;
   const merged = mergeTypeErrors(pool);
-  const diagnostics = merged.map((e) => toDiagnostic(e, resolve));
+  const diagnostics = merged.map((e) => withDetail(toDiagnostic(e, resolve), e));
   const depth = (d: Diagnostic) => (d.path === '' ? 0 : d.path.split('/').length);
   const rank = (d: Diagnostic) => KEYWORD_RANK[d.keyword] ?? 5;
   return diagnostics
@@ -184,6 +187,37 @@ function mergeTypeErrors(errors: readonly ErrorObject[]): TypeError[] {
     else out.push({ ...error, mergedTypes: types });
   }
   return out;
+}
+
+const MAX_RECEIVED_CHARS = 200;
+
+/** Adds what was received and expected (only known when ajv ran in verbose mode). */
+function withDetail(d: Diagnostic, error: TypeError): Diagnostic {
+  if (!('data' in error) || d.keyword === 'required' || d.keyword === 'additionalProperties' || d.keyword === 'unevaluatedProperties') return d;
+  const data: unknown = error.data;
+  const p = error.params as Record<string, unknown>;
+  const detail: DiagnosticDetail = {
+    receivedType: jsonType(data),
+    ...(isPrimitive(data) ? { received: typeof data === 'string' ? data.slice(0, MAX_RECEIVED_CHARS) : data } : {}),
+    ...(error.keyword === 'type' ? { expected: error.mergedTypes ?? [String(p.type)] } : {}),
+    ...(error.keyword === 'enum' ? { expected: p.allowedValues as unknown[] } : {}),
+    ...(error.keyword === 'const' ? { expected: [p.allowedValue] } : {}),
+    ...(typeof p.limit === 'number' ? { limit: p.limit } : {}),
+    ...(typeof p.pattern === 'string' ? { limit: p.pattern } : {}),
+    ...(typeof data === 'string' || Array.isArray(data) ? { size: data.length } : {}),
+  };
+  return { ...d, detail: d.detail ? { ...detail, ...d.detail } : detail };
+}
+
+function jsonType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
+}
+
+function isPrimitive(value: unknown): value is string | number | boolean | null {
+  return value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 }
 
 function toDiagnostic(error: TypeError, resolve?: RefResolver): Diagnostic {
@@ -239,19 +273,19 @@ function discriminatorDiagnostic(error: ErrorObject, resolve?: RefResolver): Dia
   const branches = ((parent?.oneOf ?? []) as AnySchemaObject[]).map((branch) =>
     typeof branch?.$ref === 'string' && parent ? (resolve?.(branch.$ref, branch) ?? branch) : branch,
   );
-  const expected = branches
-    .map((branch) => branch?.properties?.[tag]?.const)
-    .filter((v): v is string => typeof v === 'string')
-    .map(quote);
+  const tags = branches.map((branch) => branch?.properties?.[tag]?.const).filter((v): v is string => typeof v === 'string');
+  const expected = tags.map(quote);
   if (p.error === 'tag' || p.tagValue === undefined) {
     return diagnostic(`${error.instancePath}/${escape(tag)}`, 'discriminator', 'Field required');
   }
   const list = expected.length > 0 ? `: ${expected.join(', ')}` : '';
-  return diagnostic(
+  const found = diagnostic(
     error.instancePath,
     'discriminator',
     `Input tag ${quote(p.tagValue)} found using '${tag}' does not match any of the expected tags${list}`,
   );
+  const received = isPrimitive(p.tagValue) ? { received: p.tagValue } : {};
+  return { ...found, detail: { receivedType: jsonType(p.tagValue), ...received, expected: tags } };
 }
 
 function escape(segment: string): string {

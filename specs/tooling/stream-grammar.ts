@@ -1,4 +1,5 @@
 import { type Diagnostic, diagnostic } from './diagnostic.ts';
+import { type ItemRules, ItemTracker } from './stream-items.ts';
 
 /**
  * A protocol's stream grammar as data: which events exist, in which order they may come, and how
@@ -13,6 +14,8 @@ export interface StreamGrammar {
   readonly keepAlive: readonly string[];
   /** An in-band error event that may end the stream from any non-final state. */
   readonly terminalError?: string;
+  /** Sub-streams interleaved inside events, each item naming its index (OpenAI `choices[]` and their `tool_calls[]`). */
+  readonly items?: ItemRules;
   readonly initial: string;
   /** States in which the stream may end. */
   readonly final: readonly string[];
@@ -84,6 +87,8 @@ export interface GrammarEvent {
  */
 export function checkStreamGrammar(grammar: StreamGrammar, events: readonly GrammarEvent[]): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const items = grammar.items ? new ItemTracker(grammar.items) : undefined;
+  let failed = false;
   let state = grammar.initial;
   let ended = false;
   const trackers = [grammar.blocks, ...(grammar.subStreams ?? [])].filter((r) => r !== undefined).map((r) => new BlockTracker(r));
@@ -104,6 +109,7 @@ export function checkStreamGrammar(grammar: StreamGrammar, events: readonly Gram
     if (grammar.keepAlive.includes(event.type) && !final) return;
     if (event.type === grammar.terminalError && !final) {
       ended = true;
+      failed = true;
       return;
     }
     const next = grammar.transitions[state]?.[event.type];
@@ -115,10 +121,14 @@ export function checkStreamGrammar(grammar: StreamGrammar, events: readonly Gram
     for (const tracker of trackers) tracker.accept(event, at, out);
     state = next;
     if (grammar.final.includes(state) && Object.keys(grammar.transitions[state] ?? {}).length === 0) ended = true;
+    items?.accept(event.data, at, out);
   });
 
   if (!ended && !grammar.final.includes(state)) {
     out.push(diagnostic('/events', 'grammar.incomplete', `stream ended in state '${state}' without a final event`));
+  } else if (!failed) {
+    // An in-band error may cut sub-streams short; a stream that completed must have ended them.
+    items?.finish(out);
   }
   return out;
 }

@@ -4,6 +4,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { Diagnostic } from './diagnostic.ts';
+import { nestingDepth } from './nesting-depth.ts';
 import { rankErrors } from './schema-registry.ts';
 
 // ajv-formats is CommonJS: its default import under NodeNext is `module.exports` (see schema-registry.ts).
@@ -19,6 +20,11 @@ type Draft = '2020-12' | '2019-09' | 'draft-07';
 // Tool schemas repeat across requests (Claude Code sends the same 24 tools every turn), and ajv
 // compilation costs far more than validation, so compiled validators are cached by content.
 const CACHE_LIMIT = 512;
+/**
+ * Deepest caller schema accepted. Real schemas nest a few levels; thousands of levels overflow
+ * the stack of any recursive walker (ajv's compiler, `JSON.stringify`).
+ */
+export const MAX_TOOL_SCHEMA_DEPTH = 128;
 const cache = new Map<string, CompiledToolSchema>();
 const instances = new Map<Draft, Ajv>();
 
@@ -52,6 +58,9 @@ function draftOf(schema: Record<string, unknown>): Draft | undefined {
 export function compileToolSchema(schema: unknown): CompiledToolSchema {
   if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) {
     return { ok: false, error: 'schema must be an object' };
+  }
+  if (nestingDepth(schema, MAX_TOOL_SCHEMA_DEPTH) > MAX_TOOL_SCHEMA_DEPTH) {
+    return { ok: false, error: `schema nests deeper than ${MAX_TOOL_SCHEMA_DEPTH} levels` };
   }
   const key = JSON.stringify(schema);
   const hit = cache.get(key);

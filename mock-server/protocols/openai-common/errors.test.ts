@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { SchemaRegistry } from '../../../specs/tooling/schema-registry.ts';
+import { OPENAI_CHAT_SCHEMA_IDS, openaiChatSpec } from '../../../specs/openai-chat/index.ts';
 import { OPENAI_COMMON_SCHEMA_IDS, OPENAI_COMMON_SCHEMAS } from '../../../specs/openai-common/index.ts';
 import { diagnostic } from '../../../specs/tooling/diagnostic.ts';
+import { SchemaRegistry } from '../../../specs/tooling/schema-registry.ts';
 import { MockProtocolError } from '../../core/protocol-error.ts';
-import { modelNotFound, openaiErrors, openaiParam, openaiRequestId, renderOpenAIError } from './errors.ts';
+import { modelNotFound, openaiErrors, openaiErrorTemplates, openaiInvalidBody, openaiParam, openaiRequestId, renderOpenAIError, type UnknownParameterStyle } from './errors.ts';
+import { OPENAI_API_VERSION } from './headers.ts';
 
 const registry = new SchemaRegistry(OPENAI_COMMON_SCHEMAS);
+const chat = new SchemaRegistry(openaiChatSpec.schemas);
 
 describe('OpenAI error envelope', () => {
   const templates = [
@@ -37,12 +40,8 @@ describe('OpenAI error envelope', () => {
     expect(renderOpenAIError(new MockProtocolError('rate_limit', 'slow down'))).toMatchObject({ status: 429, body: { error: { type: 'requests', code: 'rate_limit_exceeded' } } });
   });
 
-  it('words schema violations as OpenAI does, naming the parameter', () => {
-    const render = (d: ReturnType<typeof diagnostic>) => (renderOpenAIError(openaiErrors.invalidBody([d])).body as { error: Record<string, unknown> }).error;
-    expect(render(diagnostic('/messages', 'required', 'Field required'))).toMatchObject({ message: "Missing required parameter: 'messages'.", param: 'messages', code: 'missing_required_parameter' });
-    expect(render(diagnostic('/foo', 'additionalProperties', 'Extra inputs are not permitted'))).toMatchObject({ message: 'Unrecognized request argument supplied: foo', param: 'foo' });
-    expect(render(diagnostic('/max_tokens', 'type', 'Input should be a valid integer'))).toMatchObject({ message: "Invalid type for 'max_tokens': expected an integer.", code: 'invalid_type' });
-    expect(render(diagnostic('/messages/0/role', 'enum', "Input should be 'user' or 'system'"))).toMatchObject({ param: 'messages[0].role', code: 'invalid_value' });
+  it('carries the OpenAI response headers', () => {
+    expect(renderOpenAIError(openaiErrors.internal()).headers).toMatchObject({ 'openai-version': OPENAI_API_VERSION, 'x-ratelimit-limit-requests': '10000' });
   });
 
   it('prints parameters with brackets for indices', () => {
@@ -53,5 +52,77 @@ describe('OpenAI error envelope', () => {
   it('request ids look like the API’s and are deterministic', () => {
     expect(openaiRequestId('k')).toMatch(/^req_[0-9a-f]{32}$/);
     expect(openaiRequestId('k')).toBe(openaiRequestId('k'));
+  });
+});
+
+describe('schema violations, worded as the live Chat Completions API words them', () => {
+  const base = { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] };
+  /** The error for a request body, from the real request schema's first diagnostic. */
+  const errorFor = (body: unknown, style: UnknownParameterStyle = 'chat') => {
+    const diagnostics = chat.validate(OPENAI_CHAT_SCHEMA_IDS.createChatCompletionRequest, body);
+    expect(diagnostics.length, 'the body must be invalid').toBeGreaterThan(0);
+    return (renderOpenAIError(openaiInvalidBody(diagnostics, style)).body as { error: Record<string, unknown> }).error;
+  };
+
+  it('a missing parameter (and the API’s own words for a missing model)', () => {
+    expect(errorFor({ model: 'gpt-4o' })).toEqual({ message: "Missing required parameter: 'messages'.", type: 'invalid_request_error', param: 'messages', code: 'missing_required_parameter' });
+    expect(errorFor({ messages: base.messages })).toEqual({ message: 'you must provide a model parameter', type: 'invalid_request_error', param: null, code: null });
+    expect(errorFor({ ...base, messages: [{ content: 'x' }] })).toMatchObject({ message: "Missing required parameter: 'messages[0].role'.", param: 'messages[0].role' });
+  });
+
+  it('an unknown top-level parameter and a missing model, in each API’s style', () => {
+    expect(errorFor({ ...base, foo: 1 })).toEqual({ message: 'Unrecognized request argument supplied: foo', type: 'invalid_request_error', param: null, code: null });
+    expect(errorFor({ ...base, foo: 1 }, 'responses')).toMatchObject({ message: "Unknown parameter: 'foo'.", param: 'foo', code: 'unknown_parameter' });
+    expect(errorFor({ ...base, foo: 1 }, 'common')).toMatchObject({ message: 'Unrecognized request argument supplied: foo', param: 'foo', code: 'unknown_parameter' });
+    expect(errorFor({ messages: base.messages }, 'common')).toMatchObject({ message: "Missing required parameter: 'model'.", param: 'model', code: 'missing_required_parameter' });
+    const chatTemplates = openaiErrorTemplates('chat');
+    const diagnostics = chat.validate(OPENAI_CHAT_SCHEMA_IDS.createChatCompletionRequest, { ...base, foo: 1 });
+    expect(chatTemplates.invalidBody(diagnostics)).toMatchObject({ param: undefined, code: null });
+    expect(openaiErrors.invalidBody(diagnostics)).toMatchObject({ param: 'foo', code: 'unknown_parameter' });
+  });
+
+  it('a wrong type, naming what came', () => {
+    expect(errorFor({ ...base, max_tokens: 1.5 })).toMatchObject({ message: "Invalid type for 'max_tokens': expected an integer, but got a decimal number instead.", param: 'max_tokens', code: 'invalid_type' });
+    expect(errorFor({ ...base, stream: 'yes' })).toMatchObject({ message: "Invalid type for 'stream': expected a boolean, but got a string instead.", code: 'invalid_type' });
+    expect(errorFor({ ...base, messages: [{ role: 'user', content: 42 }] })).toMatchObject({
+      message: "Invalid type for 'messages[0].content': expected one of a string or an array, but got an integer instead.",
+      param: 'messages[0].content',
+    });
+  });
+
+  it('a value outside the enum or the tags', () => {
+    expect(errorFor({ ...base, messages: [{ role: 'bot', content: 'x' }] })).toMatchObject({
+      message: "Invalid value: 'bot'. Supported values are: 'developer', 'system', 'user', 'assistant', 'tool', and 'function'.",
+      param: 'messages[0]',
+      code: 'invalid_value',
+    });
+    expect(errorFor({ ...base, reasoning_effort: 'extreme' })).toMatchObject({ message: expect.stringMatching(/^Invalid value: 'extreme'\. Supported values are: 'none', /), code: 'invalid_value' });
+  });
+
+  it('bounds: empty and long arrays, numbers, strings, patterns', () => {
+    expect(errorFor({ ...base, messages: [] })).toMatchObject({
+      message: "Invalid 'messages': empty array. Expected an array with minimum length 1, but got an empty array instead.",
+      code: 'empty_array',
+    });
+    expect(errorFor({ ...base, stop: ['a', 'b', 'c', 'd', 'e'] })).toMatchObject({
+      message: "Invalid 'stop': array too long. Expected an array with maximum length 4, but got an array with length 5 instead.",
+      code: 'array_above_max_length',
+    });
+    expect(errorFor({ ...base, n: 200 })).toMatchObject({ message: "Invalid 'n': integer above maximum value. Expected a value <= 128, but got 200 instead.", code: 'integer_above_max_value' });
+    expect(errorFor({ ...base, temperature: 2.5 })).toMatchObject({ message: "Invalid 'temperature': decimal above maximum value. Expected a value <= 2, but got 2.5 instead.", code: 'decimal_above_max_value' });
+    expect(errorFor({ ...base, max_completion_tokens: 0 })).toMatchObject({ code: 'integer_below_min_value', message: expect.stringContaining('Expected a value >= 1, but got 0 instead.') });
+    const tool = (name: string) => ({ ...base, tools: [{ type: 'function', function: { name } }] });
+    expect(errorFor(tool('get weather'))).toMatchObject({
+      message: "Invalid 'tools[0].function.name': string does not match pattern. Expected a string that matches the pattern '^[a-zA-Z0-9_-]+$'.",
+      param: 'tools[0].function.name',
+    });
+    expect(errorFor(tool('x'.repeat(65)))).toMatchObject({ code: 'string_above_max_length', message: expect.stringContaining('maximum length 64, but got a string with length 65') });
+  });
+
+  it('falls back to the diagnostic’s own words when it carries no detail', () => {
+    const error = (keyword: string, text: string) => (renderOpenAIError(openaiInvalidBody([diagnostic('/max_tokens', keyword, text)])).body as { error: Record<string, unknown> }).error;
+    expect(error('type', 'Input should be a valid integer')).toMatchObject({ message: "Invalid type for 'max_tokens': expected an integer.", code: 'invalid_type' });
+    expect(error('format', 'Input should be a valid uri')).toMatchObject({ message: "Invalid value for 'max_tokens': Input should be a valid uri.", code: 'invalid_value' });
+    expect(renderOpenAIError(openaiInvalidBody([])).body).toMatchObject({ error: { message: 'Invalid request.' } });
   });
 });

@@ -1,83 +1,12 @@
-import type { Diagnostic } from '../../../specs/tooling/diagnostic.ts';
 import { vendorId } from '../../core/ids.ts';
 import type { ErrorTemplates, RenderedError } from '../../core/protocol-adapter.ts';
-import { type ErrorKind, MockProtocolError } from '../../core/protocol-error.ts';
+import type { MockProtocolError } from '../../core/protocol-error.ts';
+import { openaiResponseHeaders } from './headers.ts';
+import { openaiInvalidBody, type UnknownParameterStyle } from './invalid-body.ts';
+import { OPENAI_ERROR_TYPES, OpenAIError } from './openai-error.ts';
 
-/**
- * OpenAI's error `type` (and default `code`) for each kind, with the HTTP status. Unlike
- * Anthropic, OpenAI answers overload with 503 and rate limits with `type: "requests"`.
- *
- * @see https://platform.openai.com/docs/guides/error-codes/api-errors
- */
-export const OPENAI_ERROR_TYPES: Readonly<Record<ErrorKind, { readonly status: number; readonly type: string; readonly code: string | null }>> = {
-  invalid_request: { status: 400, type: 'invalid_request_error', code: null },
-  authentication: { status: 401, type: 'invalid_request_error', code: 'invalid_api_key' },
-  permission: { status: 403, type: 'invalid_request_error', code: null },
-  not_found: { status: 404, type: 'invalid_request_error', code: null },
-  method_not_allowed: { status: 405, type: 'invalid_request_error', code: null },
-  request_too_large: { status: 413, type: 'invalid_request_error', code: null },
-  rate_limit: { status: 429, type: 'requests', code: 'rate_limit_exceeded' },
-  internal: { status: 500, type: 'server_error', code: null },
-  timeout: { status: 504, type: 'server_error', code: null },
-  overloaded: { status: 503, type: 'server_error', code: null },
-};
-
-/**
- * An OpenAI error with an explicit `code` (`model_not_found`, `missing_required_parameter`, …):
- * the envelope's `code` field, which clients branch on.
- */
-export class OpenAIError extends MockProtocolError {
-  readonly code: string | null;
-
-  constructor(kind: ErrorKind, message: string, options: { status?: number; param?: string; code?: string | null } = {}) {
-    super(kind, message, options);
-    this.name = 'OpenAIError';
-    this.code = options.code === undefined ? OPENAI_ERROR_TYPES[kind].code : options.code;
-  }
-}
-
-/** The 404 the API answers for a model id it does not serve. */
-export function modelNotFound(model: string): OpenAIError {
-  return new OpenAIError('not_found', `The model \`${model}\` does not exist or you do not have access to it.`, { code: 'model_not_found' });
-}
-
-/**
- * A JSON Pointer / dotted field as OpenAI prints a parameter: `messages[0].content[1].type`.
- */
-export function openaiParam(field: string): string {
-  return field
-    .split('.')
-    .filter((segment) => segment !== '')
-    .reduce((out, segment) => (/^\d+$/.test(segment) ? `${out}[${segment}]` : out ? `${out}.${segment}` : segment), '');
-}
-
-/** A request-schema violation, worded as the OpenAI API words it. */
-function invalidBody(diagnostics: readonly Diagnostic[]): OpenAIError {
-  const first = diagnostics[0];
-  if (!first) return new OpenAIError('invalid_request', 'Invalid request.');
-  const param = openaiParam(first.field);
-  // The diagnostic's message is "<field>: <what is wrong>"; OpenAI quotes the parameter instead.
-  const problem = first.field && first.message.startsWith(`${first.field}: `) ? first.message.slice(first.field.length + 2) : first.message;
-  switch (first.keyword) {
-    case 'required':
-    case 'discriminator':
-      if (problem === 'Field required') return new OpenAIError('invalid_request', `Missing required parameter: '${param}'.`, { param, code: 'missing_required_parameter' });
-      return new OpenAIError('invalid_request', `Invalid value for '${param}': ${problem}.`, { param, code: 'invalid_value' });
-    case 'additionalProperties':
-    case 'unevaluatedProperties':
-      return new OpenAIError('invalid_request', `Unrecognized request argument supplied: ${param}`, { param, code: 'unknown_parameter' });
-    case 'type':
-      return new OpenAIError('invalid_request', `Invalid type for '${param}': ${expectedType(problem)}.`, { param, code: 'invalid_type' });
-    default:
-      return new OpenAIError('invalid_request', `Invalid value for '${param}': ${problem}.`, { param, code: 'invalid_value' });
-  }
-}
-
-/** "Input should be a valid integer" → "expected an integer". */
-function expectedType(problem: string): string {
-  const type = problem.replace(/^Input should be a valid /, '');
-  return `expected ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
-}
+export { modelNotFound, OPENAI_ERROR_TYPES, OpenAIError, openaiParam } from './openai-error.ts';
+export { openaiInvalidBody, type UnknownParameterStyle } from './invalid-body.ts';
 
 const invalid = (message: string) => new OpenAIError('invalid_request', message);
 
@@ -102,9 +31,17 @@ export const openaiErrors: ErrorTemplates = {
   bodyTooLarge: (limit) => new OpenAIError('request_too_large', `The request body is larger than the maximum allowed size of ${limit} bytes.`),
   notFound: (method, path) => new OpenAIError('not_found', `Invalid URL (${method} ${path})`),
   methodNotAllowed: (method, path) => new OpenAIError('method_not_allowed', `Invalid URL (${method} ${path})`),
-  invalidBody,
+  invalidBody: (diagnostics) => openaiInvalidBody(diagnostics),
   internal: () => new OpenAIError('internal', 'The server had an error while processing your request. Sorry about that!'),
 };
+
+/**
+ * The shared templates with one API's wording of schema violations (`chat` for Chat Completions,
+ * `responses` for the Responses API; see {@link UnknownParameterStyle}).
+ */
+export function openaiErrorTemplates(style: UnknownParameterStyle): ErrorTemplates {
+  return { ...openaiErrors, invalidBody: (diagnostics) => openaiInvalidBody(diagnostics, style) };
+}
 
 /**
  * The OpenAI error envelope: `{"error":{"message","type","param","code"}}`, all four always
@@ -117,6 +54,7 @@ export function renderOpenAIError(error: MockProtocolError): RenderedError {
   return {
     status: error.status ?? status,
     body: { error: { message: error.message, type, param: error.param ?? null, code: error instanceof OpenAIError ? error.code : code } },
+    headers: openaiResponseHeaders(),
   };
 }
 
