@@ -65,7 +65,9 @@ export function openaiInvalidBody(diagnostics: readonly Diagnostic[], style: Unk
 /** "Invalid value: 'bot'. Supported values are: 'system', 'user', and 'tool'." */
 function invalidValue(param: string, d: DiagnosticDetail): OpenAIError {
   const supported = (d.expected ?? []).map((v) => `'${String(v)}'`);
-  const list = supported.length > 1 ? `${supported.slice(0, -1).join(', ')}, and ${supported.at(-1)}` : (supported[0] ?? '');
+  // The API's own English: "'a' and 'b'", "'a', 'b', and 'c'".
+  const list =
+    supported.length > 2 ? `${supported.slice(0, -1).join(', ')}, and ${supported.at(-1)}` : supported.length === 2 ? `${supported[0]} and ${supported[1]}` : (supported[0] ?? '');
   const value = d.received === undefined ? 'the value' : `'${String(d.received)}'`;
   return new OpenAIError('invalid_request', `Invalid value: ${value}. Supported values are: ${list}.`, { param, code: 'invalid_value' });
 }

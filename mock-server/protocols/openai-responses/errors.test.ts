@@ -42,7 +42,7 @@ describe('OpenAI Responses errors: body', () => {
     await expectOpenAIError(await send(responsesRequest({ model: CHAT_MODEL, input: [{ role: 'assistant', content: [{ type: 'input_text', text: 'x' }] }] })), {
       status: 400,
       param: 'input[0].content[0]',
-      message: /'output_text', 'refusal'/,
+      message: "Invalid value: 'input_text'. Supported values are: 'output_text' and 'refusal'.",
     });
   });
 
