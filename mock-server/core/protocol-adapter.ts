@@ -39,11 +39,14 @@ export interface StreamEvent {
 /**
  * What an operation answers; the pipeline validates it against the spec, then encodes it.
  * `shortfalls` are the handler's own findings about its reply (reported like spec violations).
+ * `schema` names the schema the reply must match when it is not the operation's default (the
+ * body schema, or for a stream each event's schema): a variant the OpenAPI document cannot
+ * select, such as Anthropic's `?beta=true` reply shape.
  */
 export type OperationReply = (
   | { readonly kind: 'json'; readonly status?: number; readonly body: unknown; readonly headers?: Readonly<Record<string, string>> }
   | { readonly kind: 'stream'; readonly status?: number; readonly events: readonly StreamEvent[]; readonly headers?: Readonly<Record<string, string>> }
-) & { readonly shortfalls?: readonly Diagnostic[] };
+) & { readonly shortfalls?: readonly Diagnostic[]; readonly schema?: string };
 
 export type OperationHandler = (call: OperationCall) => OperationReply | Promise<OperationReply>;
 

@@ -4,6 +4,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { Diagnostic } from './diagnostic.ts';
+import { nestingDepth } from './nesting-depth.ts';
+import { ajvRegExpEngine } from './safe-regexp.ts';
 import { rankErrors } from './schema-registry.ts';
 
 // ajv-formats is CommonJS: its default import under NodeNext is `module.exports` (see schema-registry.ts).
@@ -19,14 +21,20 @@ type Draft = '2020-12' | '2019-09' | 'draft-07';
 // Tool schemas repeat across requests (Claude Code sends the same 24 tools every turn), and ajv
 // compilation costs far more than validation, so compiled validators are cached by content.
 const CACHE_LIMIT = 512;
+/**
+ * Deepest caller schema accepted. Real schemas nest a few levels; thousands of levels overflow
+ * the stack of any recursive walker (ajv's compiler, `JSON.stringify`).
+ */
+export const MAX_TOOL_SCHEMA_DEPTH = 128;
 const cache = new Map<string, CompiledToolSchema>();
 const instances = new Map<Draft, Ajv>();
 
 function instance(draft: Draft): Ajv {
   let ajv = instances.get(draft);
   if (!ajv) {
-    // Callers' schemas are not ours: lenient about unknown keywords, strict about validity.
-    const options = { allErrors: true, verbose: true, strict: false, validateFormats: true, addUsedSchema: false } as const;
+    // Callers' schemas are not ours: lenient about unknown keywords, strict about validity, and
+    // their `pattern`s run on a linear-time engine (a backtracking one can be made to hang).
+    const options = { allErrors: true, verbose: true, strict: false, validateFormats: true, addUsedSchema: false, code: { regExp: ajvRegExpEngine } } as const;
     ajv = draft === '2020-12' ? new Ajv2020(options) : draft === '2019-09' ? new Ajv2019(options) : new Ajv(options);
     addFormats(ajv);
     instances.set(draft, ajv);
@@ -52,6 +60,9 @@ function draftOf(schema: Record<string, unknown>): Draft | undefined {
 export function compileToolSchema(schema: unknown): CompiledToolSchema {
   if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) {
     return { ok: false, error: 'schema must be an object' };
+  }
+  if (nestingDepth(schema, MAX_TOOL_SCHEMA_DEPTH) > MAX_TOOL_SCHEMA_DEPTH) {
+    return { ok: false, error: `schema nests deeper than ${MAX_TOOL_SCHEMA_DEPTH} levels` };
   }
   const key = JSON.stringify(schema);
   const hit = cache.get(key);
@@ -82,3 +93,4 @@ function compileUncached(schema: Record<string, unknown>): CompiledToolSchema {
   }
   return { ok: false, error: lastError };
 }
+

@@ -41,13 +41,14 @@ export const anthropicErrors: ErrorTemplates = {
 };
 
 /**
- * The Anthropic error envelope: `{"type":"error","error":{"type":…,"message":…},"request_id":…}`.
+ * The Anthropic error envelope: `{"type":"error","error":{"type":…,"message":…},"request_id":…}`
+ * (plus `error.details` when the error has them).
  * No top-level `message`/`code` (that is OpenAI's shape, a classic gateway mistake).
  */
 export function renderAnthropicError(error: MockProtocolError, requestId: string): RenderedError {
   const { status, type } = ANTHROPIC_ERROR_TYPES[error.kind];
   return {
     status: error.status ?? status,
-    body: { type: 'error', error: { type, message: error.message }, request_id: requestId },
+    body: { type: 'error', error: { type, message: error.message, ...(error.details ? { details: error.details } : {}) }, request_id: requestId },
   };
 }
