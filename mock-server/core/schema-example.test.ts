@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readCaptures } from '../../fixtures/captures/read-captures.ts';
 import { describe, expect, it } from 'vitest';
 import { compileToolSchema } from '../../specs/tooling/tool-schema.ts';
 import { exampleFromSchema } from './schema-example.ts';
@@ -138,11 +138,8 @@ describe('exampleFromSchema: what it picks', () => {
 
 describe('exampleFromSchema: the tools of captured clients', () => {
   const captures = ['claude-code-anthropic', 'anthropic-sdk', 'aisdk-anthropic', 'langchain-anthropic'];
-  const tools = captures.flatMap((file) =>
-    readFileSync(new URL(`../../fixtures/captures/${file}.jsonl`, import.meta.url), 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .flatMap((line) => ((JSON.parse(line) as { body: { tools?: { name: string; input_schema?: unknown }[] } | null }).body?.tools ?? []).map((t) => ({ file, ...t }))),
+  const tools = readCaptures([...captures, 'structured-output-clients', 'anthropic-sdk-tool-runner']).flatMap((capture) =>
+    ((capture.body as { tools?: { name: string; input_schema?: unknown }[] } | null)?.tools ?? []).map((t) => ({ file: capture.file.replace('.jsonl', ''), ...t })),
   );
 
   it('finds Claude Code’s 24 tools and the SDK tools', () => {
