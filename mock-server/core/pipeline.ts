@@ -77,7 +77,7 @@ export class Pipeline {
       } else if (match.kind === 'method-not-allowed') {
         throw adapter.errors.methodNotAllowed(request.method, url.pathname);
       } else {
-        throw adapter.errors.notFound(request.method, url.pathname);
+        throw adapter.errors.notFound(request.method, url.pathname, this.#o.router.served);
       }
     } catch (error) {
       reply = this.#renderError(adapter, operation, error, requestId);

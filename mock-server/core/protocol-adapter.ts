@@ -61,7 +61,11 @@ export interface ErrorTemplates {
   invalidParameter(location: 'header' | 'query' | 'path', name: string, problem: string): MockProtocolError;
   invalidJson(detail: string): MockProtocolError;
   bodyTooLarge(limit: number): MockProtocolError;
-  notFound(method: string, path: string): MockProtocolError;
+  /**
+   * An unknown route. `served` lists what this server serves (`POST /v1/messages`, …), for a
+   * message that tells a caller on the wrong path or protocol where to go.
+   */
+  notFound(method: string, path: string, served?: readonly string[]): MockProtocolError;
   methodNotAllowed(method: string, path: string): MockProtocolError;
   invalidBody(diagnostics: readonly Diagnostic[]): MockProtocolError;
   internal(): MockProtocolError;
@@ -84,10 +88,17 @@ export interface ProtocolAdapter {
   /** Handlers by OpenAPI `operationId`; every operation of the spec has one (a test checks it). */
   readonly operations: Readonly<Record<string, OperationHandler>>;
   /**
-   * Whether a request is this protocol's, when several protocols share a route (`GET /v1/models`)
-   * or the route is unknown and an error envelope must be chosen.
+   * Whether a request is this protocol's, by its path and credentials, when several protocols
+   * share a route (`GET /v1/models`) or the route is unknown and an error envelope must be
+   * chosen. Adapters are asked in registry order; the first that claims answers.
    */
   claims(request: MockRequest, url: URL): boolean;
+  /**
+   * Answers what no adapter claims (an unknown route from a caller with no protocol signal).
+   * The OpenAI adapters set it: a bare `Authorization: Bearer` caller is most often an OpenAI
+   * client. Without one, the first adapter of the registry answers.
+   */
+  readonly fallback?: boolean;
   /** Response header that carries the request id (`request-id` for Anthropic). */
   readonly requestIdHeader: string;
   /** A vendor-shaped request id (`req_011C…`) from a deterministic key. */

@@ -68,9 +68,17 @@ export class Router {
     return { kind: 'operation', operation, pathParams };
   }
 
-  /** The protocol a request belongs to, among candidates: the first that claims it, else the first. */
+  /**
+   * The protocol a request belongs to, among candidates: the first (in registry order) that
+   * claims it by path and credentials, else the `fallback` adapter, else the first.
+   */
   claimant(request: MockRequest, url: URL, candidates: readonly ProtocolAdapter[] = this.#adapters): ProtocolAdapter {
-    return candidates.find((a) => a.claims(request, url)) ?? candidates[0] ?? this.#adapters[0]!;
+    return candidates.find((a) => a.claims(request, url)) ?? candidates.find((a) => a.fallback === true) ?? candidates[0] ?? this.#adapters[0]!;
+  }
+
+  /** What this server serves, as `METHOD /path` lines (for unknown-route messages), in registry order. */
+  get served(): readonly string[] {
+    return [...new Set(this.#adapters.flatMap((adapter) => readOperations(adapter).map((o) => `${o.method} ${o.path}`)))];
   }
 
   #entry(template: string): PathEntry {

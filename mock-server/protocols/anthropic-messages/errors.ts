@@ -31,7 +31,10 @@ export const anthropicErrors: ErrorTemplates = {
   invalidParameter: (_location, name, problem) => invalid(`${name}: ${problem}`),
   invalidJson: (detail) => invalid(`There was an error parsing the body of your request, please make sure it is valid JSON: ${detail}`),
   bodyTooLarge: () => new MockProtocolError('request_too_large', 'Request exceeds the maximum allowed number of bytes.'),
-  notFound: () => new MockProtocolError('not_found', 'Not Found'),
+  // The live API says only "Not Found"; naming the routes served tells a caller on the wrong path
+  // (or the wrong protocol) where to go.
+  notFound: (method, path, served) =>
+    new MockProtocolError('not_found', served && served.length > 0 ? `Not Found: ${method} ${path} is not served here. This server serves ${served.join(', ')}.` : 'Not Found'),
   methodNotAllowed: () => new MockProtocolError('method_not_allowed', 'Method Not Allowed'),
   invalidBody: (diagnostics: readonly Diagnostic[]) => {
     const first = diagnostics[0];
