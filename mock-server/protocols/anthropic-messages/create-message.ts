@@ -23,15 +23,20 @@ export function requireModel(call: OperationCall, id: string): CatalogModel {
   return model;
 }
 
-/** Whether the caller used the beta surface (`POST /v1/messages?beta=true`, as the SDK's `client.beta` does). */
+/**
+ * Whether the caller used the beta surface: `POST /v1/messages?beta=true` (what SDKs before 1.0
+ * and Claude Code send for `client.beta`), or any `anthropic-beta` header (SDK 1.x keeps
+ * `?beta=true` internal and sends only the header).
+ */
 export function isBetaCall(call: OperationCall): boolean {
-  return call.url.searchParams.get('beta') === 'true';
+  return call.url.searchParams.get('beta') === 'true' || call.request.header('anthropic-beta') !== undefined;
 }
 
 /**
  * POST /v1/messages. Streaming is chosen by `stream: true` in the body, never by `Accept`: the
  * SDKs send `Accept: application/json` even when they stream. A threaded request (`thread`) is
- * completed from the server's state first; a `?beta=true` call gets the beta reply shape.
+ * completed from the server's state first; a beta call (see {@link isBetaCall}) gets the beta
+ * reply shape.
  *
  * @see https://docs.claude.com/en/api/messages
  */
