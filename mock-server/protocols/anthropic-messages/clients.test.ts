@@ -12,12 +12,12 @@ const mock = createMockServer({ seed: 'clients', validateOutput: 'throw' });
 const mockFetch = createFetch(mock);
 const client = new Anthropic({ apiKey: TEST_API_KEY, authToken: null, baseURL: 'http://127.0.0.1:1', maxRetries: 0, fetch: mockFetch });
 
-const WEATHER = {
+const WEATHER: { type: 'object'; properties: Record<string, object>; required: string[]; additionalProperties: boolean } = {
   type: 'object',
   properties: { city: { type: 'string' }, tempC: { type: 'number' }, unit: { enum: ['celsius', 'fahrenheit'] } },
   required: ['city', 'tempC', 'unit'],
   additionalProperties: false,
-} as const;
+};
 
 const ask = (text: string, extra: Partial<Anthropic.MessageCreateParamsNonStreaming> = {}): Anthropic.MessageCreateParamsNonStreaming => ({
   model: MODEL,

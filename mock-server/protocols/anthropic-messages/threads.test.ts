@@ -85,7 +85,8 @@ describe('thread errors, as the API answers them', () => {
 
   it('the SDK maps a lost thread to its typed ThreadNotFoundError', async () => {
     const { client, sent } = recordingClient();
-    await expect(client.beta.messages.create({ ...body({ type: 'continue', previous_message_id: 'msg_01gone' }), model: MODEL })).rejects.toBeInstanceOf(Anthropic.ThreadNotFoundError);
+    const lost = client.beta.messages.create({ model: MODEL, max_tokens: 50, messages: [{ role: 'user', content: 'hi' }], thread: { type: 'continue', previous_message_id: 'msg_01gone' } });
+    await expect(lost).rejects.toBeInstanceOf(Anthropic.ThreadNotFoundError);
     expect(sent.map((s) => s.status)).toEqual([404]);
   });
 
