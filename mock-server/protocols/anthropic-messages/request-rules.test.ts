@@ -27,8 +27,8 @@ describe('model and max_tokens', () => {
   });
 
   it('400 for max_tokens above the model’s maximum; the maximum itself is fine', async () => {
-    await invalid(messageBody('hi', { max_tokens: 64_001 }), 'max_tokens: 64001 > 64000, which is the maximum allowed number of output tokens for claude-sonnet-4-6');
-    await ok(messageBody('hi', { max_tokens: 64_000 }));
+    await invalid(messageBody('hi', { max_tokens: 128_001 }), 'max_tokens: 128001 > 128000, which is the maximum allowed number of output tokens for claude-sonnet-4-6');
+    await ok(messageBody('hi', { max_tokens: 128_000 }));
   });
 });
 
