@@ -79,8 +79,9 @@ function decodeDocument(block: AnthropicBlockParam): CanonicalPart {
 
 function decodeTool(tool: AnthropicToolParam): CanonicalTool {
   const custom = tool.type === undefined || tool.type === null || tool.type === 'custom';
-  if (!custom) return decodeBuiltinTool(String(tool.type), tool.name, tool.description);
-  return { name: tool.name, ...(tool.description !== undefined ? { description: tool.description } : {}), inputSchema: tool.input_schema ?? {} };
+  // Toolsets (`mcp_toolset`) have no name of their own.
+  if (!custom) return decodeBuiltinTool(String(tool.type), tool.name ?? '', tool.description);
+  return { name: tool.name ?? '', ...(tool.description !== undefined ? { description: tool.description } : {}), inputSchema: tool.input_schema ?? {} };
 }
 
 /**

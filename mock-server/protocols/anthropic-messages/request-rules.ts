@@ -54,6 +54,7 @@ function checkMessages(request: CanonicalRequest): void {
 function checkTools(request: CanonicalRequest): void {
   const names = new Set<string>();
   request.tools.forEach((tool, i) => {
+    if (tool.name === '') return; // a toolset: it names no tool itself
     if (names.has(tool.name)) throw invalid('tools: Tool names must be unique.');
     names.add(tool.name);
     if (!tool.builtin) {

@@ -62,7 +62,8 @@ export interface AnthropicBlockParam {
 
 export interface AnthropicToolParam {
   readonly type?: string | null;
-  readonly name: string;
+  /** Absent on toolsets (`mcp_toolset`). */
+  readonly name?: string;
   readonly description?: string;
   readonly input_schema?: Readonly<Record<string, unknown>>;
 }
