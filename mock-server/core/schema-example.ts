@@ -1,4 +1,5 @@
 import { safeRegExp } from '../../specs/tooling/safe-regexp.ts';
+import { patternExample } from './pattern-example.ts';
 
 /**
  * Builds a deterministic value that satisfies a caller's JSON Schema: the mock's answer when a
@@ -61,6 +62,11 @@ class Budget {
   spend(chars: number, what: string): void {
     this.ensure(chars, what);
     this.#used += chars;
+  }
+
+  /** Characters still available. */
+  get remaining(): number {
+    return this.#max - this.#used;
   }
 
   /** Throws when `chars` more would exceed the budget (spends nothing). */
@@ -241,22 +247,28 @@ function buildString(schema: Record<string, unknown>, budget: Budget): string {
   const maxLength = typeof schema.maxLength === 'number' ? schema.maxLength : Infinity;
   // Before any padding is allocated: a hostile minLength stops here.
   budget.ensure(minLength, `a string of minLength ${minLength}`);
-  let value = (typeof schema.format === 'string' && FORMAT_SAMPLES[schema.format]) || 'example';
-  if (typeof schema.pattern === 'string') value = matchPattern(schema.pattern, minLength) ?? value;
+  const sample = (typeof schema.format === 'string' && FORMAT_SAMPLES[schema.format]) || undefined;
+  if (typeof schema.pattern === 'string') {
+    // A format's sample first (an email pattern next to `format: email`), then the pattern's own shortest match.
+    const matched = matchPattern(schema.pattern, sample ? [sample] : [], minLength, maxLength) ?? patternExample(schema.pattern, minLength, maxLength, budget.remaining) ?? matchPattern(schema.pattern, PATTERN_CANDIDATES, minLength, maxLength);
+    if (matched !== undefined) return matched;
+  }
+  let value = sample ?? 'example';
   if (value.length < minLength) value += 'x'.repeat(minLength - value.length);
   return value.length > maxLength ? value.slice(0, maxLength) : value;
 }
 
-function matchPattern(pattern: string, minLength: number): string | undefined {
+/** The first candidate (padded with `x` to `minLength`) that matches `pattern` within the lengths. */
+function matchPattern(pattern: string, candidates: readonly string[], minLength: number, maxLength: number): string | undefined {
   let re: { test(value: string): boolean };
   try {
     re = safeRegExp(pattern);
   } catch {
     return undefined;
   }
-  for (const candidate of PATTERN_CANDIDATES) {
+  for (const candidate of candidates) {
     const padded = candidate.length >= minLength ? candidate : candidate + 'x'.repeat(minLength - candidate.length);
-    if (re.test(padded)) return padded;
+    if (padded.length <= maxLength && re.test(padded)) return padded;
   }
   return undefined;
 }

@@ -101,15 +101,27 @@ describe('hostile schemas: what the mock cannot answer within its bounds is a cl
 });
 
 describe('hostile patterns run on a linear-time engine', () => {
-  it('^example(x+x+)+y$ with minLength 38 (exponential for a backtracking engine) is answered; the miss is reported', async () => {
+  it('^example(x+x+)+y$ with minLength 38 (exponential for a backtracking engine) is answered with a matching value', async () => {
     const seen: LifecycleEvents['violation'][] = [];
     const off = mock.on('violation', (v) => seen.push(v));
-    for (const body of [forced(wrap({ type: 'string', pattern: '^example(x+x+)+y$', minLength: 38 })), structured(wrap({ type: 'string', pattern: '^(a|a)*$', minLength: 5_000 }))]) {
-      const { res } = await send(body);
-      expect(res.status).toBe(200);
-    }
+    const tool = await send(forced(wrap({ type: 'string', pattern: '^example(x+x+)+y$', minLength: 38 })));
+    const input = (JSON.parse(tool.text) as { content: { input: { v: string } }[] }).content[0]?.input.v ?? '';
+    expect(input).toMatch(/^examplex+y$/);
+    expect(input.length).toBeGreaterThanOrEqual(38);
+    const json = await send(structured(wrap({ type: 'string', pattern: '^(a|a)*$', minLength: 5_000 })));
+    expect(json.res.status).toBe(200);
     off();
-    expect(seen.map((v) => v.diagnostics[0]?.keyword)).toEqual(['pattern', 'pattern']);
+    expect(seen).toEqual([]);
+    await stillServes();
+  });
+
+  it('a pattern the generator cannot meet (its maxLength forbids it) is answered, and the miss reported', async () => {
+    const seen: LifecycleEvents['violation'][] = [];
+    const off = mock.on('violation', (v) => seen.push(v));
+    const { res } = await send(forced(wrap({ type: 'string', pattern: '^(x+x+)+y$', minLength: 30, maxLength: 20 })));
+    off();
+    expect(res.status).toBe(200);
+    expect(seen.flatMap((v) => v.diagnostics.map((d) => d.keyword))).toContain('pattern');
     await stillServes();
   });
 
