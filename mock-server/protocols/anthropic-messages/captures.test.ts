@@ -106,5 +106,9 @@ describe('captured client requests are accepted', () => {
     expect(res.status).toBe(200);
     expect(text.endsWith('event: message_stop\ndata: {"type":"message_stop"}\n\n')).toBe(true);
     expect(text).toContain('"type":"thinking"');
+    // It asked with ?beta=true: message_start and message_delta carry the beta usage.iterations.
+    const events = sseData(text) as { type: string; message?: { usage: Record<string, unknown> }; usage?: Record<string, unknown> }[];
+    expect(events.find((e) => e.type === 'message_start')?.message?.usage.iterations).toEqual([expect.objectContaining({ type: 'message' })]);
+    expect(events.find((e) => e.type === 'message_delta')?.usage?.iterations).toEqual([expect.objectContaining({ type: 'message' })]);
   });
 });

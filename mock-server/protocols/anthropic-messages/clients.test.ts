@@ -132,6 +132,7 @@ describe('model families', () => {
 
   it('404 for an id outside every family, and for any unlisted id when restricted to the catalog', async () => {
     await expect(client.messages.create(ask('hi', { model: 'llama-3' }))).rejects.toBeInstanceOf(Anthropic.NotFoundError);
+    await expect(client.messages.create(ask('hi', { model: 'text-embedding-3-large' }))).rejects.toBeInstanceOf(Anthropic.NotFoundError);
     const strict = new Anthropic({ apiKey: TEST_API_KEY, authToken: null, baseURL: 'http://127.0.0.1:1', maxRetries: 0, fetch: createFetch(createMockServer({ catalogOnly: true })) });
     await expect(strict.messages.create(ask('hi', { model: 'claude-sonnet-9-9' }))).rejects.toBeInstanceOf(Anthropic.NotFoundError);
   });

@@ -16,10 +16,14 @@ import type { AnthropicRequestBody } from './wire-types.ts';
 // A code-execution container lives an hour on the real API; the mock's expiry is fixed, not "now".
 const CONTAINER_EXPIRES_AT = '2026-01-01T01:00:00Z';
 
-/** The catalog model for a request's `model`, or the API's 404 (`model: <id>`). */
+/**
+ * The generation model for a request's `model`, or the API's 404 (`model: <id>`): for an id of no
+ * known family (or unlisted, with `catalogOnly`), and for an embedding model, which Messages
+ * cannot serve.
+ */
 export function requireModel(call: OperationCall, id: string): CatalogModel {
   const model = call.server.catalog.find(id);
-  if (!model) throw new MockProtocolError('not_found', `model: ${id}`);
+  if (!model || model.kind === 'embedding') throw new MockProtocolError('not_found', `model: ${id}`);
   return model;
 }
 
