@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRedactor, displayUrl, MAX_SECRET_LENGTH, PIECE_LENGTH, REDACTED } from './redact.ts';
+import { createRedactor, displayUrl, MAX_SECRET_LENGTH, PIECE_LENGTH, REDACTED, redactQuery } from './redact.ts';
 
 const KEY = 'sk-ant-api03-Zq8vW1xYk2LmN4pQ7rS9tU0';
 
@@ -122,5 +122,14 @@ describe('displayUrl', () => {
   });
   it('keeps plain URLs as they are, without a trailing slash', () => {
     expect(displayUrl('http://127.0.0.1:4010/')).toBe('http://127.0.0.1:4010');
+  });
+});
+
+describe('redactQuery', () => {
+  it('masks key-like query parameters of a bare path or an absolute URL, and keeps the rest as sent', () => {
+    expect(redactQuery('/v1beta/models/gemini-2.5-flash:generateContent?alt=sse&key=AIzaSecret')).toBe('/v1beta/models/gemini-2.5-flash:generateContent?alt=sse&key=[redacted]');
+    expect(redactQuery('http://127.0.0.1:4010/v1/x?api_key=a&%6Bey=b&access_token=c&x=1#f')).toBe('http://127.0.0.1:4010/v1/x?api_key=[redacted]&%6Bey=[redacted]&access_token=[redacted]&x=1#f');
+    expect(redactQuery('/v1/messages?beta=true')).toBe('/v1/messages?beta=true');
+    expect(redactQuery('/v1/messages')).toBe('/v1/messages');
   });
 });

@@ -227,3 +227,35 @@ export function displayUrl(raw: string): string {
     return raw;
   }
 }
+
+// Query parameters that carry credentials: Gemini's `?key=`, `api_key`, `access_token`, signatures.
+const SECRET_PARAM = /key|token|secret|auth|signature|password/i;
+
+/**
+ * A request target safe to log: the value of every key-like query parameter is replaced by
+ * `[redacted]` (a Gemini client sends its API key as `?key=`). Works on a bare path
+ * (`/v1beta/models/m:generateContent?key=…`) and on an absolute URL; the rest is kept as sent.
+ */
+export function redactQuery(target: string): string {
+  const mark = target.indexOf('?');
+  if (mark === -1) return target;
+  const hash = target.indexOf('#', mark);
+  const query = target.slice(mark + 1, hash === -1 ? undefined : hash);
+  const redacted = query
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      const name = eq === -1 ? pair : pair.slice(0, eq);
+      return eq !== -1 && SECRET_PARAM.test(safeDecode(name)) ? `${name}=[redacted]` : pair;
+    })
+    .join('&');
+  return `${target.slice(0, mark + 1)}${redacted}${hash === -1 ? '' : target.slice(hash)}`;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

@@ -17,6 +17,12 @@ export interface MockServerOptions {
   readonly protocols?: readonly ProtocolAdapter[];
   /** The model catalog (default: current Anthropic, OpenAI and Google models). */
   readonly models?: readonly CatalogModel[];
+  /**
+   * Serve only the catalog's models (default false: an unlisted id of a known vendor family,
+   * such as `claude-sonnet-5` or `gpt-7`, is served with that family's limits; any other id is
+   * the protocol's 404 either way).
+   */
+  readonly catalogOnly?: boolean;
   /** Seed for ids; two servers with the same seed answer the same requests with the same bytes. */
   readonly seed?: string | number;
   /** Accepted API keys. Without it any non-empty key is accepted; with it others get a 401. */
@@ -82,7 +88,7 @@ function registryFor(protocols: readonly ProtocolAdapter[]): SchemaRegistry {
 export function createMockServer(options: MockServerOptions = {}): MockServer {
   const protocols = options.protocols ?? PROTOCOL_ADAPTERS;
   const registry = registryFor(protocols);
-  const catalog = new ModelCatalog(options.models ?? DEFAULT_MODELS);
+  const catalog = new ModelCatalog(options.models ?? DEFAULT_MODELS, { catalogOnly: options.catalogOnly === true });
   const events = new LifecycleEmitter();
   const pipeline = new Pipeline({
     router: new Router(protocols),

@@ -78,18 +78,26 @@ export function validateAnthropic(schema: keyof typeof ANTHROPIC_SCHEMA_IDS, val
 
 /**
  * Asserts an exact Anthropic error: status, envelope `{type:"error",error:{type,message},request_id}`
- * (nothing else), `request_id` equal to the `request-id` header, and the error-response schema.
+ * (nothing else; `error.details` only with `options.details`), `request_id` equal to the `request-id` header, and the error-response schema.
  */
-export async function expectAnthropicError(res: Response, status: number, type: string, message: string | RegExp): Promise<void> {
+export async function expectAnthropicError(
+  res: Response,
+  status: number,
+  type: string,
+  message: string | RegExp,
+  options: { readonly details?: boolean } = {},
+): Promise<{ readonly message: string; readonly details?: unknown }> {
   const text = await res.text();
   expect({ status: res.status, contentType: res.headers.get('content-type') }, text).toEqual({ status, contentType: 'application/json' });
-  const body = JSON.parse(text) as { error: { message: string }; request_id: string };
+  const body = JSON.parse(text) as { error: { message: string; details?: unknown }; request_id: string };
   const requestId = res.headers.get('request-id');
   expect(requestId).toMatch(/^req_011C[0-9A-Za-z]{20}$/);
-  expect(body).toEqual({ type: 'error', error: { type, message: expect.any(String) }, request_id: requestId });
+  const details = options.details ? { details: expect.any(Object) } : {};
+  expect(body).toEqual({ type: 'error', error: { type, message: expect.any(String), ...details }, request_id: requestId });
   if (typeof message === 'string') expect(body.error.message).toBe(message);
   else expect(body.error.message).toMatch(message);
   expect(validateAnthropic('errorResponse', body)).toEqual([]);
+  return body.error;
 }
 
 /** One parsed SSE frame. */

@@ -18,7 +18,7 @@ it('the README msw example answers the official SDK in-process, deterministicall
   const client = new Anthropic({ apiKey: 'test-key', baseURL: BASE, maxRetries: 0 });
   const ask = () => client.messages.create({ model: 'claude-sonnet-4-6', max_tokens: 64, messages: [{ role: 'user', content: 'Hello there' }] });
   const message = await ask();
-  expect(message.content[0]).toEqual({ type: 'text', text: 'Hello there' });
+  expect(message.content[0]).toEqual({ type: 'text', text: 'Hello there', citations: null });
   expect(message.stop_reason).toBe('end_turn');
   const again = await ask();
   expect(again.id).toBe(message.id);

@@ -6,6 +6,7 @@ import { serveNodeHttp } from '../../mock-server/transports/node-http.ts';
 import { SUITES } from '../../suites/index.ts';
 import { EXIT, UsageError } from '../exit-codes.ts';
 import { intOption } from '../options.ts';
+import { redactQuery } from '../redact.ts';
 
 /** Where the mock command writes, and how it learns to stop (injected for tests). */
 export interface MockIo {
@@ -28,6 +29,8 @@ Options:
   --seed S                 seed for ids (same seed + same request = same bytes; default 0)
   --api-key KEY            accept only this key (repeatable); default: any non-empty key
   --validate-output MODE   report (default), throw (answer 500 when the mock breaks its spec) or off
+  --catalog-only           serve only the catalog's models (default: an unlisted id of a known
+                           family, e.g. claude-sonnet-5 or gpt-7, is served with its family's limits)
   --mutant ID              serve a deliberately broken variant (see --list-mutants): for testing your tooling
   --list-mutants           list the mutants and exit
   --quiet                  do not log requests
@@ -45,6 +48,7 @@ export async function mockCommand(argv: readonly string[], io: MockIo): Promise<
       seed: { type: 'string' },
       'api-key': { type: 'string', multiple: true },
       'validate-output': { type: 'string', default: 'report' },
+      'catalog-only': { type: 'boolean', default: false },
       mutant: { type: 'string' },
       'list-mutants': { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
@@ -69,13 +73,15 @@ export async function mockCommand(argv: readonly string[], io: MockIo): Promise<
 
   const mock = createMockServer({
     validateOutput: validateOutput as OutputValidation,
+    catalogOnly: values['catalog-only'],
     ...(values.seed !== undefined ? { seed: values.seed } : {}),
     ...(values['api-key'] ? { apiKeys: values['api-key'] } : {}),
   });
   mock.on('violation', (v) => io.stderr(`[llm-conformance] the mock broke its own spec in ${v.operationId}: ${v.diagnostics.map((d) => d.message).join('; ')}\n`));
   mock.on('error', (e) => io.stderr(`[llm-conformance] internal error: ${e.error instanceof Error ? (e.error.stack ?? e.error.message) : String(e.error)}\n`));
   if (!values.quiet) {
-    mock.on('request:end', (e) => io.stderr(`${e.method} ${e.url} ${e.status} ${e.durationMs.toFixed(1)} ms\n`));
+    // Credentials can come in the query (`?key=` of Gemini clients): never logged.
+    mock.on('request:end', (e) => io.stderr(`${e.method} ${redactQuery(e.url)} ${e.status} ${e.durationMs.toFixed(1)} ms\n`));
   }
   const handler: RequestHandlerLike = mutant ? mutant.wrap(mock) : mock;
 

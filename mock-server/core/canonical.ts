@@ -25,19 +25,39 @@ export interface CanonicalMessage {
   readonly parts: readonly CanonicalPart[];
 }
 
+/**
+ * What a vendor-run (server) tool does, in protocol-neutral words: Anthropic `web_search_*`,
+ * OpenAI Responses `web_search`, Gemini `googleSearch` are all `web-search`.
+ */
+export type CanonicalServerToolKind = 'web-search' | 'web-fetch' | 'code-execution';
+
 /** A tool the model may call; `inputSchema` is the caller's JSON Schema for the arguments. */
 export interface CanonicalTool {
   readonly name: string;
   readonly description?: string;
   readonly inputSchema: Readonly<Record<string, unknown>>;
-  /** Built-in tools (web search, …) have a vendor type; the engine never calls those itself. */
+  /** Built-in tools (web search, bash, …) have a vendor type (`web_search_20250305`). */
   readonly builtin?: string;
+  /**
+   * Who runs a built-in tool, which decides what a forced call produces: `client` (bash, text
+   * editor, computer, memory: the caller runs it, so the reply is a tool call whose input follows
+   * `inputSchema`, which the adapter fills with the tool's documented input shape), or the kind of
+   * server tool (the reply carries the call and its result, then text). A built-in tool without
+   * it (a toolset, an unknown version) is never called by the engine. Custom tools ignore it.
+   */
+  readonly execution?: 'client' | CanonicalServerToolKind;
 }
 
-/** How the caller constrains tool use: `required` = any tool, `tool` = the named one. */
+/**
+ * How the caller constrains tool use: `required` = one of the tools (or of `names`), `tool` = the
+ * named one. `names` is a set of allowed tools (OpenAI `allowed_tools`, Gemini
+ * `allowedFunctionNames`): with `required`, several names and `parallel`, the engine calls each
+ * named tool once, in parallel; otherwise it makes one call.
+ */
 export interface CanonicalToolChoice {
   readonly mode: 'auto' | 'none' | 'required' | 'tool';
   readonly name?: string;
+  readonly names?: readonly string[];
   readonly parallel: boolean;
 }
 
@@ -79,7 +99,22 @@ export interface CanonicalRequest {
 export type CanonicalBlock =
   | { readonly kind: 'text'; readonly text: string; readonly tokens?: readonly string[] }
   | { readonly kind: 'thinking'; readonly text: string; readonly signature: string; readonly tokens?: readonly string[] }
-  | { readonly kind: 'tool-call'; readonly id: string; readonly name: string; readonly input: unknown };
+  | { readonly kind: 'tool-call'; readonly id: string; readonly name: string; readonly input: unknown }
+  /** A server tool the vendor ran: the call (its result follows as `server-tool-result`). */
+  | { readonly kind: 'server-tool-call'; readonly id: string; readonly name: string; readonly server: CanonicalServerToolKind; readonly builtin: string; readonly input: CanonicalServerToolInput }
+  | { readonly kind: 'server-tool-result'; readonly callId: string; readonly name: string; readonly builtin: string; readonly result: CanonicalServerToolResult };
+
+/** A server tool call's arguments, protocol-neutral (each adapter spells them its way). */
+export type CanonicalServerToolInput =
+  | { readonly kind: 'web-search'; readonly query: string }
+  | { readonly kind: 'web-fetch'; readonly url: string }
+  | { readonly kind: 'code-execution'; readonly code: string };
+
+/** What a server tool returned: deterministic, derived from its input. */
+export type CanonicalServerToolResult =
+  | { readonly kind: 'web-search'; readonly results: readonly { readonly url: string; readonly title: string; readonly snippet: string; readonly pageAge: string }[] }
+  | { readonly kind: 'web-fetch'; readonly url: string; readonly title: string; readonly text: string; readonly retrievedAt: string }
+  | { readonly kind: 'code-execution'; readonly stdout: string; readonly stderr: string; readonly returnCode: number };
 
 /** Why generation stopped, in protocol-neutral words; each adapter maps it to its vendor's term. */
 export type CanonicalStopReason = 'end' | 'max-tokens' | 'stop-sequence' | 'tool-use';
@@ -91,6 +126,8 @@ export interface CanonicalUsage {
   readonly cacheWriteTokens: number;
   /** Part of `outputTokens` spent on thinking. */
   readonly thinkingTokens: number;
+  /** Server tool calls made, by kind (Anthropic `usage.server_tool_use`); absent = none. */
+  readonly serverToolRequests?: Readonly<Partial<Record<CanonicalServerToolKind, number>>>;
 }
 
 /** The reply engine's answer: content blocks, why it stopped, and what it cost. */

@@ -66,7 +66,8 @@ describe('output validation', () => {
 
   it('reports a forced tool input the mock could not make valid (streamed or not)', async () => {
     const { mock, seen } = serverWithEvents();
-    const schema = { type: 'object', properties: { code: { type: 'string', pattern: '^[A-Z]{3}-[0-9]{4}$' } }, required: ['code'] };
+    // A pattern its maxLength makes impossible: no generator satisfies it.
+    const schema = { type: 'object', properties: { code: { type: 'string', pattern: '^[A-Z]{3}-[0-9]{4}$', maxLength: 4 } }, required: ['code'] };
     expect((await mock.fetch(anthropicRequest(toolBody(schema)))).status).toBe(200);
     await (await mock.fetch(anthropicRequest(toolBody(schema, { stream: true })))).text();
     expect(seen.violation.map((v) => v.diagnostics[0]?.message)).toEqual([

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../specs/tooling/diagnostic.ts';
 import type { SchemaRegistry } from '../../specs/tooling/schema-registry.ts';
+import { nestingDepth } from '../../specs/tooling/nesting-depth.ts';
 import { checkStreamGrammar } from '../../specs/tooling/stream-grammar.ts';
 import { authenticate } from './authenticate.ts';
 import { checkParameters } from './check-parameters.ts';
@@ -32,6 +33,12 @@ export interface PipelineOptions {
 }
 
 const JSON_HEADERS = { 'content-type': 'application/json' } as const;
+
+/**
+ * Deepest request body accepted. No API request nests this deep; a hostile one 10,000 levels deep
+ * parses (V8's JSON.parse is iterative) but overflows the stack of every recursive walker after it.
+ */
+export const MAX_BODY_DEPTH = 256;
 
 /**
  * The mock's request pipeline, a fixed sequence of small stages:
@@ -70,7 +77,7 @@ export class Pipeline {
       } else if (match.kind === 'method-not-allowed') {
         throw adapter.errors.methodNotAllowed(request.method, url.pathname);
       } else {
-        throw adapter.errors.notFound(request.method, url.pathname);
+        throw adapter.errors.notFound(request.method, url.pathname, this.#o.router.servedTo(adapter));
       }
     } catch (error) {
       reply = this.#renderError(adapter, operation, error, requestId);
@@ -156,11 +163,11 @@ export class Pipeline {
 /** Diagnostics of an operation's reply against the spec: JSON schema, or event schemas + grammar. */
 export function outputDiagnostics(registry: SchemaRegistry, operation: SpecOperation, reply: OperationReply): Diagnostic[] {
   if (reply.kind === 'json') {
-    const schema = operation.responseSchema(reply.status ?? 200);
+    const schema = reply.schema ?? operation.responseSchema(reply.status ?? 200);
     return schema ? registry.validate(schema, reply.body) : [];
   }
   const out: Diagnostic[] = [];
-  const eventSchema = operation.streamEventSchema;
+  const eventSchema = reply.schema ?? operation.streamEventSchema;
   if (eventSchema) {
     reply.events.forEach((event, i) => {
       for (const d of registry.validate(eventSchema, event.data)) {
@@ -204,11 +211,14 @@ function jsonText(adapter: ProtocolAdapter, body: unknown): string {
 
 function parseJson(adapter: ProtocolAdapter, text: string): unknown {
   if (text.trim() === '') throw adapter.errors.invalidJson('the request body is empty');
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (error) {
     throw adapter.errors.invalidJson(error instanceof Error ? error.message : String(error));
   }
+  if (nestingDepth(value, MAX_BODY_DEPTH) > MAX_BODY_DEPTH) throw adapter.errors.invalidJson(`the body nests deeper than ${MAX_BODY_DEPTH} levels`);
+  return value;
 }
 
 function parseUrl(raw: string): URL {

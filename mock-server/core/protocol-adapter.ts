@@ -4,6 +4,7 @@ import type { ProtocolSpec } from '../../specs/types.ts';
 import type { MockRequest } from './mock-request.ts';
 import type { ModelCatalog } from './model-catalog.ts';
 import type { MockProtocolError } from './protocol-error.ts';
+import type { ServedRoutes } from './served-routes.ts';
 import type { SseFrame } from './sse.ts';
 import type { MockState } from './state.ts';
 
@@ -46,6 +47,9 @@ export type StreamFraming = 'sse' | 'json-array';
 /**
  * What an operation answers; the pipeline validates it against the spec, then encodes it.
  * `shortfalls` are the handler's own findings about its reply (reported like spec violations).
+ * `schema` names the schema the reply must match when it is not the operation's default (the
+ * body schema, or for a stream each event's schema): a variant the OpenAPI document cannot
+ * select, such as Anthropic's `?beta=true` reply shape.
  */
 export type OperationReply = (
   | { readonly kind: 'json'; readonly status?: number; readonly body: unknown; readonly headers?: Readonly<Record<string, string>> }
@@ -56,7 +60,7 @@ export type OperationReply = (
       readonly headers?: Readonly<Record<string, string>>;
       readonly framing?: StreamFraming;
     }
-) & { readonly shortfalls?: readonly Diagnostic[] };
+) & { readonly shortfalls?: readonly Diagnostic[]; readonly schema?: string };
 
 export type OperationHandler = (call: OperationCall) => OperationReply | Promise<OperationReply>;
 
@@ -71,7 +75,12 @@ export interface ErrorTemplates {
   invalidParameter(location: 'header' | 'query' | 'path', name: string, problem: string): MockProtocolError;
   invalidJson(detail: string): MockProtocolError;
   bodyTooLarge(limit: number): MockProtocolError;
-  notFound(method: string, path: string): MockProtocolError;
+  /**
+   * An unknown route. `served` says what this server serves (the caller's protocol's routes, the
+   * other protocols' names), for a message that tells a caller on the wrong path or protocol where
+   * to go (`describeServed`).
+   */
+  notFound(method: string, path: string, served?: ServedRoutes): MockProtocolError;
   methodNotAllowed(method: string, path: string): MockProtocolError;
   /** `body` is the parsed request body the diagnostics point into (Google names map entries by position). */
   invalidBody(diagnostics: readonly Diagnostic[], body?: unknown): MockProtocolError;
@@ -95,10 +104,17 @@ export interface ProtocolAdapter {
   /** Handlers by OpenAPI `operationId`; every operation of the spec has one (a test checks it). */
   readonly operations: Readonly<Record<string, OperationHandler>>;
   /**
-   * Whether a request is this protocol's, when several protocols share a route (`GET /v1/models`)
-   * or the route is unknown and an error envelope must be chosen.
+   * Whether a request is this protocol's, by its path and credentials, when several protocols
+   * share a route (`GET /v1/models`) or the route is unknown and an error envelope must be
+   * chosen. Adapters are asked in registry order; the first that claims answers.
    */
   claims(request: MockRequest, url: URL): boolean;
+  /**
+   * Answers what no adapter claims (an unknown route from a caller with no protocol signal).
+   * The OpenAI adapters set it: a bare `Authorization: Bearer` caller is most often an OpenAI
+   * client. Without one, the first adapter of the registry answers.
+   */
+  readonly fallback?: boolean;
   /** Response header that carries the request id (`request-id` for Anthropic). */
   readonly requestIdHeader: string;
   /** A vendor-shaped request id (`req_011C…`) from a deterministic key. */

@@ -25,13 +25,19 @@ export class MockProtocolError extends Error {
   readonly status: number | undefined;
   /** The offending parameter, for protocols whose envelope names it (OpenAI `param`). */
   readonly param: string | undefined;
+  /**
+   * Machine-readable detail for protocols whose envelope carries it (Anthropic
+   * `error.details`, e.g. `{error_code: "thread_not_found"}`, which the SDKs map to error classes).
+   */
+  readonly details: Readonly<Record<string, unknown>> | undefined;
 
-  constructor(kind: ErrorKind, message: string, options: { status?: number; param?: string } = {}) {
+  constructor(kind: ErrorKind, message: string, options: { status?: number; param?: string; details?: Readonly<Record<string, unknown>> } = {}) {
     super(message);
     this.name = 'MockProtocolError';
     this.kind = kind;
     this.status = options.status;
     this.param = options.param;
+    this.details = options.details;
   }
 }
 

@@ -124,7 +124,7 @@ describe('generateReply: tools', () => {
   it('reports a shortfall (never hides it) when it cannot satisfy a tool schema', () => {
     const strict: CanonicalTool = {
       name: 'book',
-      inputSchema: { type: 'object', properties: { code: { type: 'string', pattern: '^[A-Z]{3}-[0-9]{4}$' } }, required: ['code'] },
+      inputSchema: { type: 'object', properties: { code: { type: 'string', pattern: '^[A-Z]{3}-[0-9]{4}$', maxLength: 4 } }, required: ['code'] },
     };
     const r = reply({ tools: [strict], toolChoice: { mode: 'tool', name: 'book', parallel: true } });
     expect(r.blocks[0]?.kind).toBe('tool-call');

@@ -129,3 +129,40 @@ describe('Router: templates', () => {
     expect(router.operations).toHaveLength(2);
   });
 });
+
+describe('Router: the protocol of an unknown route', () => {
+  // A stand-in for an OpenAI adapter: claims Bearer callers of its own paths, answers the unclaimed.
+  const openaiLike: ProtocolAdapter = {
+    ...anthropicMessages,
+    spec: { ...anthropicMessages.spec, openapi: { ...anthropicMessages.spec.openapi, paths: {} } as OpenAPIV3_1.Document },
+    operations: {},
+    claims: (_request, url) => url.pathname.startsWith('/v1/chat/'),
+    fallback: true,
+  };
+  const both = new Router([anthropicMessages, openaiLike]);
+  const unknown = (path: string, headers: Record<string, string> = {}) => {
+    const m = route(both, 'POST', path, headers);
+    return m.kind === 'not-found' ? m.adapter : undefined;
+  };
+
+  it('goes to the protocol the credentials belong to', () => {
+    expect(unknown('/v1/nope', { 'anthropic-version': '2023-06-01', authorization: 'Bearer k' })).toBe(anthropicMessages);
+    expect(unknown('/v1/nope', { 'x-api-key': 'k' })).toBe(anthropicMessages);
+  });
+
+  it('goes to the protocol the path belongs to', () => {
+    expect(unknown('/v1/messages/batches', { authorization: 'Bearer k' })).toBe(anthropicMessages);
+    expect(unknown('/v1/complete')).toBe(anthropicMessages);
+    expect(unknown('/v1/chat/nope', { authorization: 'Bearer k' })).toBe(openaiLike);
+  });
+
+  it('without a protocol signal, goes to the fallback adapter (OpenAI), else to the first', () => {
+    expect(unknown('/v1/nope', { authorization: 'Bearer k' })).toBe(openaiLike);
+    expect(unknown('/nope')).toBe(openaiLike);
+    expect(route(router, 'POST', '/nope').kind === 'not-found' && route(router, 'POST', '/nope')).toMatchObject({ adapter: anthropicMessages });
+  });
+
+  it('lists what the server serves, once each, in registry order', () => {
+    expect(both.served).toEqual(['POST /v1/messages', 'POST /v1/messages/count_tokens', 'GET /v1/models', 'GET /v1/models/{model_id}']);
+  });
+});

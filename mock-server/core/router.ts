@@ -1,6 +1,7 @@
 import type { MockRequest } from './mock-request.ts';
 import { readOperations, type SpecOperation } from './openapi-operations.ts';
 import type { ProtocolAdapter } from './protocol-adapter.ts';
+import type { ServedRoutes } from './served-routes.ts';
 
 /** The result of routing a request. */
 export type RouteMatch =
@@ -81,9 +82,26 @@ export class Router {
     return { kind: 'operation', operation, pathParams };
   }
 
-  /** The protocol a request belongs to, among candidates: the first that claims it, else the first. */
+  /**
+   * The protocol a request belongs to, among candidates: the first (in registry order) that
+   * claims it by path and credentials, else the `fallback` adapter, else the first.
+   */
   claimant(request: MockRequest, url: URL, candidates: readonly ProtocolAdapter[] = this.#adapters): ProtocolAdapter {
-    return candidates.find((a) => a.claims(request, url)) ?? candidates[0] ?? this.#adapters[0]!;
+    return candidates.find((a) => a.claims(request, url)) ?? candidates.find((a) => a.fallback === true) ?? candidates[0] ?? this.#adapters[0]!;
+  }
+
+  /** What this server serves, as `METHOD /path` lines (for unknown-route messages), in registry order. */
+  get served(): readonly string[] {
+    return [...new Set(this.#adapters.flatMap((adapter) => this.#routesOf(adapter)))];
+  }
+
+  /** What a caller of `adapter`'s protocol is told about this server when its route is unknown. */
+  servedTo(adapter: ProtocolAdapter): ServedRoutes {
+    return { routes: this.#routesOf(adapter), otherApis: this.#adapters.filter((a) => a !== adapter).map((a) => a.spec.title) };
+  }
+
+  #routesOf(adapter: ProtocolAdapter): string[] {
+    return [...new Set(readOperations(adapter).map((o) => `${o.method} ${o.path}`))];
   }
 
   #entry(template: string): PathEntry {

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readCaptures } from '../../fixtures/captures/read-captures.ts';
 import { describe, expect, it } from 'vitest';
 import { compileToolSchema } from '../../specs/tooling/tool-schema.ts';
-import { exampleFromSchema } from './schema-example.ts';
+import { exampleFromSchema, GENERATION_BOUNDS, GenerationLimitError } from './schema-example.ts';
 
 type Schema = Record<string, unknown>;
 const object = (properties: Schema, extra: Schema = {}): Schema => ({ type: 'object', properties, required: Object.keys(properties), ...extra });
@@ -138,11 +138,8 @@ describe('exampleFromSchema: what it picks', () => {
 
 describe('exampleFromSchema: the tools of captured clients', () => {
   const captures = ['claude-code-anthropic', 'anthropic-sdk', 'aisdk-anthropic', 'langchain-anthropic'];
-  const tools = captures.flatMap((file) =>
-    readFileSync(new URL(`../../fixtures/captures/${file}.jsonl`, import.meta.url), 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .flatMap((line) => ((JSON.parse(line) as { body: { tools?: { name: string; input_schema?: unknown }[] } | null }).body?.tools ?? []).map((t) => ({ file, ...t }))),
+  const tools = readCaptures([...captures, 'structured-output-clients', 'anthropic-sdk-tool-runner']).flatMap((capture) =>
+    ((capture.body as { tools?: { name: string; input_schema?: unknown }[] } | null)?.tools ?? []).map((t) => ({ file: capture.file.replace('.jsonl', ''), ...t })),
   );
 
   it('finds Claude Code’s 24 tools and the SDK tools', () => {
@@ -154,5 +151,25 @@ describe('exampleFromSchema: the tools of captured clients', () => {
     for (const tool of tools) {
       if (tool.input_schema) expectValid(`${tool.file} ${tool.name}`, tool.input_schema);
     }
+  });
+});
+
+describe('exampleFromSchema: bounded generation', () => {
+  it('refuses a size beyond the caller’s budget before allocating it (max-tokens)', () => {
+    for (const schema of [{ type: 'string', minLength: 200_000_000 }, { type: 'array', minItems: 100_000_000 }, { type: 'object', required: Array.from({ length: 100_000 }, (_, i) => `k${i}`) }]) {
+      expect(() => exampleFromSchema(schema, { maxChars: 10_000 })).toThrow(expect.objectContaining({ name: 'GenerationLimitError', limitedBy: 'max-tokens' }));
+    }
+  });
+
+  it('refuses what exceeds the mock’s own bounds whatever the budget (mock)', () => {
+    expect(() => exampleFromSchema({ type: 'string', minLength: GENERATION_BOUNDS.maxChars + 1 })).toThrow(expect.objectContaining({ limitedBy: 'mock' }));
+    expect(() => exampleFromSchema({ type: 'array', minItems: GENERATION_BOUNDS.maxUniqueItems + 1, uniqueItems: true }, { maxChars: 10 ** 9 })).toThrow(
+      expect.objectContaining({ limitedBy: 'mock', message: expect.stringContaining('uniqueItems') }),
+    );
+  });
+
+  it('builds what fits exactly', () => {
+    expect(exampleFromSchema({ type: 'string', minLength: 1_000 }, { maxChars: 1_002 })).toHaveLength(1_000);
+    expect(() => exampleFromSchema({ type: 'string', minLength: 1_000 }, { maxChars: 1_001 })).toThrow(GenerationLimitError);
   });
 });

@@ -1,13 +1,30 @@
+import { safeRegExp } from '../../specs/tooling/safe-regexp.ts';
+import { Budget, GENERATION_BOUNDS, GenerationLimitError } from './generation-budget.ts';
+import { patternExample } from './pattern-example.ts';
+
+export { GENERATION_BOUNDS, GenerationLimitError } from './generation-budget.ts';
+
 /**
  * Builds a deterministic value that satisfies a caller's JSON Schema: the mock's answer when a
- * tool call is forced. Prefers what the schema itself offers (`const`, `enum`, `default`,
- * `examples`), fills every required property, and respects the common numeric, length and
- * format constraints. The reply engine checks the result against the schema; a schema this
- * cannot satisfy (an exotic `pattern`) is reported as a violation, never hidden.
+ * tool call is forced, and its structured output. Prefers what the schema itself offers (`const`,
+ * `enum`, `default`, `examples`), fills every required property, and respects the common numeric,
+ * length and format constraints. The reply engine checks the result against the schema; a schema
+ * this cannot satisfy (an exotic `pattern`) is reported as a violation, never hidden.
+ *
+ * The schema is untrusted input, so generation is bounded: the value's JSON text may not exceed
+ * `maxChars` (checked before anything large is allocated: `minLength: 200000000` costs nothing),
+ * and `pattern`s are matched by a linear-time engine.
  */
 type Schema = Record<string, unknown> | boolean;
 
-const MAX_DEPTH = 12;
+const MAX_DEPTH = 24;
+
+export interface ExampleOptions {
+  /** Resolves local `$ref`s (`#/$defs/…`, `#/definitions/…`); defaults to the schema itself. */
+  readonly root?: unknown;
+  /** The caller's budget in characters of JSON text (from `max_tokens`); the mock's bound caps it. */
+  readonly maxChars?: number;
+}
 
 const FORMAT_SAMPLES: Record<string, string> = {
   'date-time': '2026-01-01T00:00:00Z',
@@ -34,37 +51,54 @@ const FORMAT_SAMPLES: Record<string, string> = {
 // Tried in order when a string has a `pattern`; the first that matches wins.
 const PATTERN_CANDIDATES = ['example', 'a', 'A', '0', 'abc', 'ABC', '123', 'a1', 'example_1', 'example-1', 'x@example.com', '2026-01-01', 'https://example.com/'];
 
-/** A value for `schema`; `root` resolves local `$ref`s (`#/$defs/…`, `#/definitions/…`). */
-export function exampleFromSchema(schema: unknown, root: unknown = schema): unknown {
-  return build(schema as Schema, root as Schema, 0, '');
+/**
+ * A value for `schema`.
+ *
+ * @throws GenerationLimitError when the value would exceed `maxChars` or the mock's bounds.
+ */
+export function exampleFromSchema(schema: unknown, options: ExampleOptions = {}): unknown {
+  const context: Context = { root: (options.root ?? schema) as Schema, budget: new Budget(options.maxChars) };
+  return build(schema as Schema, context, 0, '');
 }
 
-function build(schema: Schema, root: Schema, depth: number, name: string): unknown {
+interface Context {
+  readonly root: Schema;
+  readonly budget: Budget;
+}
+
+function build(schema: Schema, context: Context, depth: number, name: string): unknown {
+  const value = buildValue(schema, context, depth, name);
+  // Containers spend per item as they are built; scalars (and values the schema gives) here.
+  if (value === null || typeof value !== 'object') context.budget.spend(scalarSize(value), 'the value');
+  else if (schemaGave(schema)) context.budget.spend(JSON.stringify(value).length, 'the value');
+  return value;
+}
+
+function buildValue(schema: Schema, context: Context, depth: number, name: string): unknown {
+  const { root } = context;
   if (schema === true || schema === undefined) return 'example';
   if (schema === false || depth > MAX_DEPTH) return null;
   if (typeof schema.$ref === 'string') {
     const target = resolveRef(root, schema.$ref);
-    return target === undefined ? null : build(target, root, depth + 1, name);
+    return target === undefined ? null : buildValue(target, context, depth + 1, name);
   }
-  if ('const' in schema) return schema.const;
-  if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0];
-  if (schema.default !== undefined) return schema.default;
-  if (Array.isArray(schema.examples) && schema.examples.length > 0) return schema.examples[0];
-  if (Array.isArray(schema.allOf)) return build(mergeAllOf(schema, root), root, depth + 1, name);
+  const given = givenValue(schema);
+  if (given.found) return given.value;
+  if (Array.isArray(schema.allOf)) return buildValue(mergeAllOf(schema, root), context, depth + 1, name);
   for (const key of ['oneOf', 'anyOf'] as const) {
     const branches = schema[key];
     if (Array.isArray(branches) && branches.length > 0) {
       const branch = branches.find((b) => !isNullSchema(b as Schema)) ?? branches[0];
-      return build(branch as Schema, root, depth + 1, name);
+      return buildValue(branch as Schema, context, depth + 1, name);
     }
   }
   switch (pickType(schema)) {
     case 'object':
-      return buildObject(schema, root, depth);
+      return buildObject(schema, context, depth);
     case 'array':
-      return buildArray(schema, root, depth, name);
+      return buildArray(schema, context, depth, name);
     case 'string':
-      return buildString(schema);
+      return buildString(schema, context.budget);
     case 'integer':
       return buildNumber(schema, true);
     case 'number':
@@ -76,6 +110,24 @@ function build(schema: Schema, root: Schema, depth: number, name: string): unkno
     default:
       return 'example';
   }
+}
+
+/** `const`, then the first `enum` value, `default`, the first of `examples`. */
+function givenValue(schema: Record<string, unknown>): { found: boolean; value?: unknown } {
+  if ('const' in schema) return { found: true, value: schema.const };
+  if (Array.isArray(schema.enum) && schema.enum.length > 0) return { found: true, value: schema.enum[0] };
+  if (schema.default !== undefined) return { found: true, value: schema.default };
+  if (Array.isArray(schema.examples) && schema.examples.length > 0) return { found: true, value: schema.examples[0] };
+  return { found: false };
+}
+
+function schemaGave(schema: Schema): boolean {
+  return typeof schema === 'object' && givenValue(schema).found;
+}
+
+function scalarSize(value: unknown): number {
+  if (typeof value === 'string') return value.length + 2;
+  return String(value).length;
 }
 
 function pickType(schema: Record<string, unknown>): string | undefined {
@@ -91,28 +143,38 @@ function isNullSchema(schema: Schema): boolean {
   return typeof schema === 'object' && schema.type === 'null';
 }
 
-function buildObject(schema: Record<string, unknown>, root: Schema, depth: number): Record<string, unknown> {
+function buildObject(schema: Record<string, unknown>, context: Context, depth: number): Record<string, unknown> {
   const properties = (schema.properties ?? {}) as Record<string, Schema>;
-  const required = Array.isArray(schema.required) ? (schema.required as string[]) : [];
+  const required = Array.isArray(schema.required) ? (schema.required as unknown[]).filter((k): k is string => typeof k === 'string') : [];
   const out: Record<string, unknown> = {};
-  for (const key of required) out[key] = build(properties[key] ?? true, root, depth + 1, key);
+  context.budget.spend(2, 'the value');
+  const add = (key: string, propertySchema: Schema) => {
+    context.budget.spend(key.length + 4, 'the value');
+    out[key] = build(propertySchema, context, depth + 1, key);
+  };
+  for (const key of required) if (!Object.hasOwn(out, key)) add(key, Object.hasOwn(properties, key) ? properties[key]! : true);
   const minProperties = typeof schema.minProperties === 'number' ? schema.minProperties : 0;
   for (const key of Object.keys(properties)) {
     if (Object.keys(out).length >= minProperties) break;
-    if (!(key in out)) out[key] = build(properties[key] as Schema, root, depth + 1, key);
+    if (!Object.hasOwn(out, key)) add(key, properties[key] as Schema);
   }
   return out;
 }
 
-function buildArray(schema: Record<string, unknown>, root: Schema, depth: number, name: string): unknown[] {
+function buildArray(schema: Record<string, unknown>, context: Context, depth: number, name: string): unknown[] {
   const prefix = Array.isArray(schema.prefixItems) ? (schema.prefixItems as Schema[]) : Array.isArray(schema.items) ? (schema.items as Schema[]) : [];
   const items = !Array.isArray(schema.items) ? (schema.items as Schema | undefined) : undefined;
   const minItems = typeof schema.minItems === 'number' ? schema.minItems : 0;
   const maxItems = typeof schema.maxItems === 'number' ? schema.maxItems : Infinity;
   const count = Math.min(Math.max(minItems, prefix.length, items ? 1 : 0), maxItems);
+  if (schema.uniqueItems === true && count > GENERATION_BOUNDS.maxUniqueItems) {
+    throw new GenerationLimitError('mock', `a uniqueItems array of ${count} items exceeds the mock's bound of ${GENERATION_BOUNDS.maxUniqueItems}`);
+  }
+  // Every item costs at least two characters (`0,`): refuse a hostile minItems before looping.
+  context.budget.spend(2 + count, 'the value');
   const out: unknown[] = [];
-  for (let i = 0; i < count; i++) out.push(build(prefix[i] ?? items ?? true, root, depth + 1, name));
-  if (schema.uniqueItems === true && out.length > 1) return distinctItems(out, items, root);
+  for (let i = 0; i < count; i++) out.push(build(prefix[i] ?? items ?? true, context, depth + 1, name));
+  if (schema.uniqueItems === true && out.length > 1) return distinctItems(out, items, context.root);
   return out;
 }
 
@@ -126,25 +188,33 @@ function distinctItems(out: unknown[], items: Schema | undefined, root: Schema):
   return out;
 }
 
-function buildString(schema: Record<string, unknown>): string {
-  const minLength = typeof schema.minLength === 'number' ? schema.minLength : 0;
+function buildString(schema: Record<string, unknown>, budget: Budget): string {
+  const minLength = typeof schema.minLength === 'number' ? Math.max(0, schema.minLength) : 0;
   const maxLength = typeof schema.maxLength === 'number' ? schema.maxLength : Infinity;
-  let value = (typeof schema.format === 'string' && FORMAT_SAMPLES[schema.format]) || 'example';
-  if (typeof schema.pattern === 'string') value = matchPattern(schema.pattern, minLength) ?? value;
-  while (value.length < minLength) value += 'x';
+  // Before any padding is allocated: a hostile minLength stops here.
+  budget.ensure(minLength, `a string of minLength ${minLength}`);
+  const sample = (typeof schema.format === 'string' && FORMAT_SAMPLES[schema.format]) || undefined;
+  if (typeof schema.pattern === 'string') {
+    // A format's sample first (an email pattern next to `format: email`), then the pattern's own shortest match.
+    const matched = matchPattern(schema.pattern, sample ? [sample] : [], minLength, maxLength) ?? patternExample(schema.pattern, minLength, maxLength, budget.remaining) ?? matchPattern(schema.pattern, PATTERN_CANDIDATES, minLength, maxLength);
+    if (matched !== undefined) return matched;
+  }
+  let value = sample ?? 'example';
+  if (value.length < minLength) value += 'x'.repeat(minLength - value.length);
   return value.length > maxLength ? value.slice(0, maxLength) : value;
 }
 
-function matchPattern(pattern: string, minLength: number): string | undefined {
-  let re: RegExp;
+/** The first candidate (padded with `x` to `minLength`) that matches `pattern` within the lengths. */
+function matchPattern(pattern: string, candidates: readonly string[], minLength: number, maxLength: number): string | undefined {
+  let re: { test(value: string): boolean };
   try {
-    re = new RegExp(pattern, 'u');
+    re = safeRegExp(pattern);
   } catch {
     return undefined;
   }
-  for (const candidate of PATTERN_CANDIDATES) {
+  for (const candidate of candidates) {
     const padded = candidate.length >= minLength ? candidate : candidate + 'x'.repeat(minLength - candidate.length);
-    if (re.test(padded)) return padded;
+    if (padded.length <= maxLength && re.test(padded)) return padded;
   }
   return undefined;
 }

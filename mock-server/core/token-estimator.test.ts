@@ -97,3 +97,17 @@ describe('countTokens', () => {
     expect(countTokens('one two three')).toBeGreaterThan(countTokens('one two'));
   });
 });
+
+describe('tokenize with a limit, countTokens on large text', () => {
+  it('stops after `limit` pieces, which are the first pieces of the whole split', () => {
+    const text = 'The quick brown fox jumps over the lazy dog.';
+    expect(tokenize(text, 3)).toEqual(tokenize(text).slice(0, 3));
+    expect(tokenize(text, 0)).toEqual([]);
+  });
+
+  it('counts 30 MB of punctuation (one token per character) without splitting it', () => {
+    const text = '!?.,;:'.repeat(5_000_000);
+    expect(countTokens(text)).toBe(text.length);
+    expect(countTokens('é'.repeat(1_000_000))).toBe(250_000);
+  });
+});

@@ -13,18 +13,18 @@ const params = (text: string): Anthropic.MessageCreateParamsNonStreaming => ({ m
 describe('createFetch', () => {
   it('answers the official SDK’s messages.create without a socket', async () => {
     const message = await client.messages.create(params('In-process.'));
-    expect(message.content).toEqual([{ type: 'text', text: 'In-process.' }]);
+    expect(message.content).toEqual([{ type: 'text', text: 'In-process.', citations: null }]);
   });
 
   it('streams to the official SDK', async () => {
     const message = await client.messages.stream(params('Streamed in-process.')).finalMessage();
-    expect(message.content).toEqual([{ type: 'text', text: 'Streamed in-process.' }]);
+    expect(message.content).toEqual([{ type: 'text', text: 'Streamed in-process.', citations: null }]);
   });
 
   it('accepts a URL string with init, like fetch', async () => {
     const res = await mockFetch('http://mock.test/v1/messages', { method: 'POST', headers: ANTHROPIC_HEADERS, body: JSON.stringify(messageBody('plain fetch')) });
     expect(res.status).toBe(200);
-    expect(((await res.json()) as { content: unknown }).content).toEqual([{ type: 'text', text: 'plain fetch' }]);
+    expect(((await res.json()) as { content: unknown }).content).toEqual([{ type: 'text', text: 'plain fetch', citations: null }]);
   });
 
   it('streams the body as a ReadableStream', async () => {

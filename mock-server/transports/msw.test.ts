@@ -26,18 +26,18 @@ const params = (text: string): Anthropic.MessageCreateParamsNonStreaming => ({ m
 describe('createMswHandlers with setupServer', () => {
   it('answers the official SDK’s messages.create in-process', async () => {
     const message = await client.messages.create(params('Through msw.'));
-    expect(message.content).toEqual([{ type: 'text', text: 'Through msw.' }]);
+    expect(message.content).toEqual([{ type: 'text', text: 'Through msw.', citations: null }]);
     expect(message._request_id).toMatch(/^req_011C/);
   });
 
   it('streams to the official SDK (a POST with Accept: application/json, not msw’s sse())', async () => {
     const message = await client.messages.stream(params('Streamed through msw.')).finalMessage();
-    expect(message.content).toEqual([{ type: 'text', text: 'Streamed through msw.' }]);
+    expect(message.content).toEqual([{ type: 'text', text: 'Streamed through msw.', citations: null }]);
     expect(message.stop_reason).toBe('end_turn');
   });
 
   it('answers errors in the Anthropic envelope', async () => {
-    await expect(client.models.retrieve('claude-nope')).rejects.toBeInstanceOf(Anthropic.NotFoundError);
+    await expect(client.models.retrieve('no-such-model')).rejects.toBeInstanceOf(Anthropic.NotFoundError);
   });
 
   it('with baseUrl, intercepts that origin only (a trailing slash is ignored)', async () => {

@@ -43,7 +43,7 @@ const nextEvent = <K extends keyof LifecycleEvents>(type: K) =>
 async function stillServes(): Promise<void> {
   const res = await fetch(`${server.url}/v1/messages`, { method: 'POST', headers: ANTHROPIC_HEADERS, body: JSON.stringify(messageBody('still here')) });
   expect(res.status).toBe(200);
-  expect(((await res.json()) as { content: unknown }).content).toEqual([{ type: 'text', text: 'still here' }]);
+  expect(((await res.json()) as { content: unknown }).content).toEqual([{ type: 'text', text: 'still here', citations: null }]);
 }
 
 describe('hostile input over a real socket', () => {

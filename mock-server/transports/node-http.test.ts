@@ -56,7 +56,7 @@ describe('serveNodeHttp', () => {
 describe('the official SDK against serveNodeHttp', () => {
   it('messages.create answers the echo, with the request id', async () => {
     const message = await client.messages.create(ask('Hello through a socket.'));
-    expect(message.content).toEqual([{ type: 'text', text: 'Hello through a socket.' }]);
+    expect(message.content).toEqual([{ type: 'text', text: 'Hello through a socket.', citations: null }]);
     expect(message.stop_reason).toBe('end_turn');
     expect(message._request_id).toMatch(/^req_011C/);
   });
@@ -66,7 +66,7 @@ describe('the official SDK against serveNodeHttp', () => {
     const types: string[] = [];
     stream.on('streamEvent', (event) => types.push(event.type));
     const message = await stream.finalMessage();
-    expect(message.content).toEqual([{ type: 'text', text: 'Stream me, please.' }]);
+    expect(message.content).toEqual([{ type: 'text', text: 'Stream me, please.', citations: null }]);
     expect(types[0]).toBe('message_start');
     expect(types.at(-1)).toBe('message_stop');
     expect(types).toContain('content_block_delta');
@@ -99,7 +99,7 @@ describe('the official SDK against serveNodeHttp', () => {
         ],
       }),
     );
-    expect(next.content.at(-1)).toEqual({ type: 'text', text: 'And again.' });
+    expect(next.content.at(-1)).toEqual({ type: 'text', text: 'And again.', citations: null });
   });
 
   it('messages.countTokens equals usage.input_tokens', async () => {
@@ -129,8 +129,8 @@ describe('typed SDK errors', () => {
   });
 
   it('NotFoundError for an unknown model, in create and retrieve', async () => {
-    await expect(client.messages.create(ask('x', { model: 'claude-nope' }))).rejects.toBeInstanceOf(Anthropic.NotFoundError);
-    await expect(client.models.retrieve('claude-nope')).rejects.toBeInstanceOf(Anthropic.NotFoundError);
+    await expect(client.messages.create(ask('x', { model: 'no-such-model' }))).rejects.toBeInstanceOf(Anthropic.NotFoundError);
+    await expect(client.models.retrieve('no-such-model')).rejects.toBeInstanceOf(Anthropic.NotFoundError);
   });
 
   it('AuthenticationError without credentials and with a wrong key', async () => {
@@ -143,6 +143,6 @@ describe('typed SDK errors', () => {
   });
 
   it('a stream that fails before it starts rejects with the typed error', async () => {
-    await expect(client.messages.stream(ask('x', { model: 'claude-nope' })).finalMessage()).rejects.toBeInstanceOf(Anthropic.NotFoundError);
+    await expect(client.messages.stream(ask('x', { model: 'no-such-model' })).finalMessage()).rejects.toBeInstanceOf(Anthropic.NotFoundError);
   });
 });

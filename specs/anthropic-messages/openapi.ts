@@ -59,7 +59,7 @@ export const anthropicMessagesOpenApi = {
         responses: {
           '200': {
             description:
-              'The Message (`application/json`), or a server-sent event stream (`text/event-stream`) when the request body has `stream: true` — streaming is chosen by the body, never by the Accept header. The `text/event-stream` schema applies to the JSON `data` of each event; every event also has an `event:` line naming its type (the `$defs` entry of the same name), and the event order is given by the stream grammar. See https://docs.claude.com/en/docs/build-with-claude/streaming',
+              'The Message (`application/json`), or a server-sent event stream (`text/event-stream`) when the request body has `stream: true` — streaming is chosen by the body, never by the Accept header. The `text/event-stream` schema applies to the JSON `data` of each event; every event also has an `event:` line naming its type (the `$defs` entry of the same name), and the event order is given by the stream grammar. A beta call (`?beta=true`, or any `anthropic-beta` header) answers the beta shape, which adds required fields: `message.json#/$defs/BetaMessage` and `stream-event.json#/$defs/BetaStreamEvent`. See https://docs.claude.com/en/docs/build-with-claude/streaming',
             content: {
               'application/json': json(ids.message),
               'text/event-stream': json(ids.streamEvent),

@@ -22,3 +22,15 @@ export const ANTHROPIC_SCHEMA_IDS = {
 } as const;
 
 export type AnthropicSchemaName = keyof typeof ANTHROPIC_SCHEMA_IDS;
+
+/**
+ * Where the beta surface (`POST /v1/messages?beta=true`) requires more than the GA one: the beta
+ * Message (`context_management`, `usage.iterations`) and stream events (the same in
+ * `message_start` and `message_delta`). Fragments of the GA documents, which they extend.
+ *
+ * @see https://docs.claude.com/en/api/beta-headers
+ */
+export const ANTHROPIC_BETA_SCHEMA_IDS = {
+  message: `${ANTHROPIC_SCHEMA_IDS.message}#/$defs/BetaMessage`,
+  streamEvent: `${ANTHROPIC_SCHEMA_IDS.streamEvent}#/$defs/BetaStreamEvent`,
+} as const;

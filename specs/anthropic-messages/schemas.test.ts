@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { readCaptures } from '../../fixtures/captures/read-captures.ts';
 import { describe, expect, it } from 'vitest';
 import { SchemaRegistry } from '../tooling/schema-registry.ts';
 import { describeSchemaExamples } from '../tooling/spec-test-kit.ts';
@@ -7,7 +8,6 @@ import { ANTHROPIC_SCHEMA_BASE, ANTHROPIC_SCHEMA_IDS, anthropicMessagesSpec } fr
 
 const registry = new SchemaRegistry(anthropicMessagesSpec.schemas);
 const SCHEMAS_DIR = new URL('./schemas/', import.meta.url);
-const CAPTURES_DIR = new URL('../../fixtures/captures/', import.meta.url);
 
 describe('anthropic-messages schema files', () => {
   const files = readdirSync(SCHEMAS_DIR).filter((f) => f.endsWith('.json'));
@@ -38,26 +38,10 @@ describeSchemaExamples({
   responseSchema: 'message',
 });
 
-interface Capture {
-  readonly method: string;
-  readonly path: string;
-  readonly body?: unknown;
-}
-
-function readCaptures(): { file: string; line: number; capture: Capture }[] {
-  return readdirSync(CAPTURES_DIR)
-    .filter((f) => f.endsWith('.jsonl'))
-    .flatMap((file) =>
-      readFileSync(new URL(file, CAPTURES_DIR), 'utf8')
-        .split('\n')
-        .map((text, i) => ({ file, line: i + 1, text }))
-        .filter(({ text }) => text.trim() !== '')
-        .map(({ file, line, text }) => ({ file, line, capture: JSON.parse(text) as Capture })),
-    );
-}
-
 describe('captured client requests (real SDK, AI SDK, LangChain and Claude Code traffic)', () => {
-  const captures = readCaptures().filter(({ capture }) => capture.method === 'POST');
+  const captures = readCaptures()
+    .filter((capture) => capture.method === 'POST')
+    .map((capture) => ({ file: capture.file, line: capture.line, capture }));
   const messages = captures.filter(({ capture }) => capture.path === '/v1/messages');
 
   it('include the expected clients', () => {

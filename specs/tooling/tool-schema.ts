@@ -5,6 +5,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { Diagnostic } from './diagnostic.ts';
 import { nestingDepth } from './nesting-depth.ts';
+import { ajvRegExpEngine } from './safe-regexp.ts';
 import { rankErrors } from './schema-registry.ts';
 
 // ajv-formats is CommonJS: its default import under NodeNext is `module.exports` (see schema-registry.ts).
@@ -31,8 +32,9 @@ const instances = new Map<Draft, Ajv>();
 function instance(draft: Draft): Ajv {
   let ajv = instances.get(draft);
   if (!ajv) {
-    // Callers' schemas are not ours: lenient about unknown keywords, strict about validity.
-    const options = { allErrors: true, verbose: true, strict: false, validateFormats: true, addUsedSchema: false } as const;
+    // Callers' schemas are not ours: lenient about unknown keywords, strict about validity, and
+    // their `pattern`s run on a linear-time engine (a backtracking one can be made to hang).
+    const options = { allErrors: true, verbose: true, strict: false, validateFormats: true, addUsedSchema: false, code: { regExp: ajvRegExpEngine } } as const;
     ajv = draft === '2020-12' ? new Ajv2020(options) : draft === '2019-09' ? new Ajv2019(options) : new Ajv(options);
     addFormats(ajv);
     instances.set(draft, ajv);
@@ -91,3 +93,4 @@ function compileUncached(schema: Record<string, unknown>): CompiledToolSchema {
   }
   return { ok: false, error: lastError };
 }
+

@@ -89,7 +89,7 @@ describe('the installed package', { timeout: 150_000 }, () => {
       });
       const client = new Anthropic({ apiKey: 'test-key', baseURL: url, maxRetries: 0 });
       const message = await client.messages.create({ model: 'claude-sonnet-4-6', max_tokens: 32, messages: [{ role: 'user', content: 'Hello there' }] });
-      expect(message.content).toEqual([{ type: 'text', text: 'Hello there' }]);
+      expect(message.content).toEqual([{ type: 'text', text: 'Hello there', citations: null }]);
     } finally {
       child.kill('SIGTERM');
     }

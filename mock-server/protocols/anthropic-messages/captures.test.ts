@@ -1,23 +1,24 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { type Capture, readCaptures } from '../../../fixtures/captures/read-captures.ts';
+import { compileToolSchema } from '../../../specs/tooling/tool-schema.ts';
 import { createMockServer } from '../../create-mock-server.ts';
-import { ORIGIN, streamProblems, TEST_API_KEY } from '../../test-support.ts';
+import { ORIGIN, sseData, streamProblems, TEST_API_KEY } from '../../test-support.ts';
 
-interface Capture {
-  readonly seq: number;
-  readonly method: string;
-  readonly path: string;
-  readonly query: Record<string, string>;
-  readonly headers: Record<string, string>;
-  readonly body: unknown;
-}
-
-const CAPTURES_DIR = new URL('../../../fixtures/captures/', import.meta.url);
 // Set by the HTTP stack, not by the client: a replay through `fetch` must not copy them.
 const HOP_BY_HOP = new Set(['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive']);
 
-/** The captured request as a WHATWG Request, with the redacted credential replaced by a real-looking key. */
-function replay(capture: Capture): Request {
+/** What a replayed thread continues from: the previous reply's id and tool_use ids, as this mock issued them. */
+interface ThreadAnchor {
+  readonly id: string;
+  readonly toolUseIds: readonly string[];
+}
+
+/**
+ * The captured request as a WHATWG Request, with the redacted credential replaced by a
+ * real-looking key. A `thread: {type: "continue"}` request names ids the real API issued; the
+ * replay swaps in the ids this mock issued for the previous capture of the same file.
+ */
+function replay(capture: Capture, anchor: ThreadAnchor | undefined): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(capture.headers)) {
     if (HOP_BY_HOP.has(name)) continue;
@@ -26,17 +27,30 @@ function replay(capture: Capture): Request {
     else headers.set(name, value);
   }
   const query = new URLSearchParams(capture.query).toString();
-  const body = capture.body === null || capture.body === undefined ? undefined : JSON.stringify(capture.body);
-  return new Request(`${ORIGIN}${capture.path}${query ? `?${query}` : ''}`, { method: capture.method, headers, body });
+  return new Request(`${ORIGIN}${capture.path}${query ? `?${query}` : ''}`, { method: capture.method, headers, body: continuing(capture, anchor) ?? capture.bodyText });
 }
 
-const files = readdirSync(CAPTURES_DIR).filter((f) => f.endsWith('.jsonl'));
-const captures = files.flatMap((file) =>
-  readFileSync(new URL(file, CAPTURES_DIR), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => ({ file, capture: JSON.parse(line) as Capture })),
-);
+function continuing(capture: Capture, anchor: ThreadAnchor | undefined): string | undefined {
+  const body = capture.body as { thread?: { type: string; previous_message_id?: string }; messages?: { content: unknown }[] } | null;
+  if (body?.thread?.type !== 'continue' || !anchor) return undefined;
+  let next = 0;
+  const messages = body.messages?.map((m) => ({
+    ...m,
+    content: Array.isArray(m.content) ? m.content.map((b: { type?: string }) => (b.type === 'tool_result' ? { ...b, tool_use_id: anchor.toolUseIds[next++] ?? '' } : b)) : m.content,
+  }));
+  return JSON.stringify({ ...body, messages, thread: { ...body.thread, previous_message_id: anchor.id } });
+}
+
+/** The text of a reply: its text blocks, or the text deltas of its stream. */
+function replyText(body: string, streaming: boolean): string {
+  if (!streaming) return ((JSON.parse(body) as { content: { type: string; text?: string }[] }).content ?? []).map((b) => b.text ?? '').join('');
+  return sseData(body)
+    .map((e) => (e as { delta?: { type: string; text?: string } }).delta)
+    .map((d) => (d?.type === 'text_delta' ? (d.text ?? '') : ''))
+    .join('');
+}
+
+const captures = readCaptures().map((capture) => ({ file: capture.file, capture }));
 
 // Captures of the routes this mock serves (other protocols' captures join as their adapters land).
 const served = (c: Capture) =>
@@ -52,15 +66,22 @@ describe('captured client requests are accepted', () => {
   it('there are captures of every served route kind, from every client', () => {
     expect(relevant.length).toBeGreaterThanOrEqual(8);
     const clients = new Set(relevant.map((r) => r.file));
-    for (const file of ['anthropic-sdk.jsonl', 'aisdk-anthropic.jsonl', 'langchain-anthropic.jsonl', 'claude-code-anthropic.jsonl']) expect(clients.has(file), file).toBe(true);
+    for (const file of ['anthropic-sdk.jsonl', 'aisdk-anthropic.jsonl', 'langchain-anthropic.jsonl', 'claude-code-anthropic.jsonl', 'structured-output-clients.jsonl', 'anthropic-sdk-tool-runner.jsonl']) {
+      expect(clients.has(file), file).toBe(true);
+    }
     expect(relevant.some(({ capture }) => capture.query.beta === 'true')).toBe(true);
     expect(relevant.some(({ capture }) => capture.method === 'HEAD')).toBe(true);
   });
 
+  const anchors = new Map<string, ThreadAnchor>();
   for (const { file, capture } of relevant) {
     it(`${file} #${capture.seq}: ${capture.method} ${capture.path}`, async () => {
-      const res = await mock.fetch(replay(capture));
+      const res = await mock.fetch(replay(capture, anchors.get(file)));
       const text = await res.text();
+      if (res.ok && text.startsWith('{')) {
+        const reply = JSON.parse(text) as { id?: string; content?: { type: string; id?: string }[] };
+        if (reply.id) anchors.set(file, { id: reply.id, toolUseIds: (reply.content ?? []).flatMap((b) => (b.type === 'tool_use' && b.id ? [b.id] : [])) });
+      }
       expect(res.status, text.slice(0, 500)).toBeGreaterThanOrEqual(200);
       expect(res.status, text.slice(0, 500)).toBeLessThan(300);
       const streaming = (capture.body as { stream?: boolean } | null)?.stream === true;
@@ -68,16 +89,26 @@ describe('captured client requests are accepted', () => {
         expect(res.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
         expect(streamProblems(text)).toEqual([]);
       }
+      const schema = (capture.body as { output_config?: { format?: { schema?: unknown } } } | null)?.output_config?.format?.schema;
+      if (schema) {
+        // Structured output: the reply's text is JSON valid against the requested schema.
+        const compiled = compileToolSchema(schema);
+        expect(compiled.ok && compiled.validate(JSON.parse(replyText(text, streaming)))).toEqual([]);
+      }
     });
   }
 
   it('Claude Code’s request streams to message_stop', async () => {
     const claude = relevant.find(({ file, capture }) => file === 'claude-code-anthropic.jsonl' && capture.method === 'POST');
     expect(claude).toBeDefined();
-    const res = await mock.fetch(replay(claude!.capture));
+    const res = await mock.fetch(replay(claude!.capture, undefined));
     const text = await res.text();
     expect(res.status).toBe(200);
     expect(text.endsWith('event: message_stop\ndata: {"type":"message_stop"}\n\n')).toBe(true);
     expect(text).toContain('"type":"thinking"');
+    // It asked with ?beta=true: message_start and message_delta carry the beta usage.iterations.
+    const events = sseData(text) as { type: string; message?: { usage: Record<string, unknown> }; usage?: Record<string, unknown> }[];
+    expect(events.find((e) => e.type === 'message_start')?.message?.usage.iterations).toEqual([expect.objectContaining({ type: 'message' })]);
+    expect(events.find((e) => e.type === 'message_delta')?.usage?.iterations).toEqual([expect.objectContaining({ type: 'message' })]);
   });
 });

@@ -58,7 +58,7 @@ describe('POST /v1/messages (JSON)', () => {
     const { message } = await json(toolBody(WEATHER_SCHEMA));
     expect(validateAnthropic('message', message)).toEqual([]);
     const content = message.content as Record<string, unknown>[];
-    expect(content).toEqual([{ type: 'tool_use', id: expect.stringMatching(/^toolu_01[0-9A-Za-z]{22}$/), name: 'get_weather', input: expect.any(Object) }]);
+    expect(content).toEqual([{ type: 'tool_use', id: expect.stringMatching(/^toolu_01[0-9A-Za-z]{22}$/), name: 'get_weather', input: expect.any(Object), caller: { type: 'direct' } }]);
     const compiled = compileToolSchema(WEATHER_SCHEMA);
     expect(compiled.ok && compiled.validate(content[0]?.input)).toEqual([]);
     expect(message.stop_reason).toBe('tool_use');
@@ -93,15 +93,15 @@ describe('POST /v1/messages (stream)', () => {
     expect(text).toBe(
       frame(
         'message_start',
-        `{"type":"message_start","message":{"model":"claude-sonnet-4-6","id":"${id}","type":"message","role":"assistant","content":[],"stop_reason":null,"stop_sequence":null,"stop_details":null,"usage":{${usage},"cache_creation":{"ephemeral_5m_input_tokens":0,"ephemeral_1h_input_tokens":0},"output_tokens":1,"service_tier":"standard","inference_geo":"not_available"}}}`,
+        `{"type":"message_start","message":{"model":"claude-sonnet-4-6","id":"${id}","type":"message","role":"assistant","content":[],"stop_reason":null,"stop_sequence":null,"stop_details":null,"usage":{${usage},"cache_creation":{"ephemeral_5m_input_tokens":0,"ephemeral_1h_input_tokens":0},"output_tokens":1,"server_tool_use":null,"service_tier":"standard","inference_geo":"not_available","speed":"standard"},"container":null,"diagnostics":null}}`,
       ) +
-        frame('content_block_start', '{"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}}') +
+        frame('content_block_start', '{"type":"content_block_start","index":0,"content_block":{"type":"text","text":"","citations":null}}') +
         frame('ping', '{"type": "ping"}') +
         delta('Hi') +
         delta(' ther') +
         delta('e') +
         frame('content_block_stop', '{"type":"content_block_stop","index":0}') +
-        frame('message_delta', `{"type":"message_delta","delta":{"stop_reason":"end_turn","stop_sequence":null,"stop_details":null},"usage":{${usage},"output_tokens":3}}`) +
+        frame('message_delta', `{"type":"message_delta","delta":{"stop_reason":"end_turn","stop_sequence":null,"stop_details":null,"container":null},"usage":{${usage},"output_tokens":3,"server_tool_use":null}}`) +
         frame('message_stop', '{"type":"message_stop"}'),
     );
     expect(res.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');

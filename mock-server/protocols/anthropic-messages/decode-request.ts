@@ -1,4 +1,5 @@
-import type { CanonicalMessage, CanonicalPart, CanonicalRequest, CanonicalThinking, CanonicalTool, CanonicalToolChoice } from '../../core/canonical.ts';
+import type { CanonicalMessage, CanonicalOutput, CanonicalPart, CanonicalRequest, CanonicalThinking, CanonicalTool, CanonicalToolChoice } from '../../core/canonical.ts';
+import { decodeBuiltinTool } from './builtin-tools.ts';
 import type { AnthropicBlockParam, AnthropicRequestBody, AnthropicToolParam } from './wire-types.ts';
 
 /**
@@ -16,7 +17,7 @@ export function decodeRequest(body: AnthropicRequestBody): CanonicalRequest {
     maxOutputTokens: body.max_tokens,
     stopSequences: body.stop_sequences ?? [],
     thinking: decodeThinking(body.thinking),
-    output: { kind: 'text' },
+    output: decodeOutput(body),
     stream: body.stream === true,
   };
 }
@@ -78,12 +79,21 @@ function decodeDocument(block: AnthropicBlockParam): CanonicalPart {
 
 function decodeTool(tool: AnthropicToolParam): CanonicalTool {
   const custom = tool.type === undefined || tool.type === null || tool.type === 'custom';
-  return {
-    name: tool.name,
-    ...(tool.description !== undefined ? { description: tool.description } : {}),
-    inputSchema: tool.input_schema ?? {},
-    ...(custom ? {} : { builtin: String(tool.type) }),
-  };
+  // Toolsets (`mcp_toolset`) have no name of their own.
+  if (!custom) return decodeBuiltinTool(String(tool.type), tool.name ?? '', tool.description);
+  return { name: tool.name ?? '', ...(tool.description !== undefined ? { description: tool.description } : {}), inputSchema: tool.input_schema ?? {} };
+}
+
+/**
+ * Structured output: `output_config.format` (GA) or the beta `output_format`, both
+ * `{type: "json_schema", schema}`.
+ *
+ * @see https://docs.claude.com/en/docs/build-with-claude/structured-outputs
+ */
+function decodeOutput(body: AnthropicRequestBody): CanonicalOutput {
+  const format = body.output_config?.format ?? body.output_format;
+  if (!format) return { kind: 'text' };
+  return { kind: 'json', ...(format.schema ? { schema: format.schema } : {}) };
 }
 
 function decodeToolChoice(choice: AnthropicRequestBody['tool_choice']): CanonicalToolChoice {

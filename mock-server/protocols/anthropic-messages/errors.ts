@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../../../specs/tooling/diagnostic.ts';
 import type { ErrorTemplates, RenderedError } from '../../core/protocol-adapter.ts';
 import { type ErrorKind, MockProtocolError } from '../../core/protocol-error.ts';
+import { describeServed } from '../../core/served-routes.ts';
 
 /**
  * Anthropic's error types by kind, with their HTTP status. Note 529 for `overloaded_error`:
@@ -31,7 +32,9 @@ export const anthropicErrors: ErrorTemplates = {
   invalidParameter: (_location, name, problem) => invalid(`${name}: ${problem}`),
   invalidJson: (detail) => invalid(`There was an error parsing the body of your request, please make sure it is valid JSON: ${detail}`),
   bodyTooLarge: () => new MockProtocolError('request_too_large', 'Request exceeds the maximum allowed number of bytes.'),
-  notFound: () => new MockProtocolError('not_found', 'Not Found'),
+  // The live API says only "Not Found"; naming the routes served tells a caller on the wrong path
+  // (or the wrong protocol) where to go.
+  notFound: (method, path, served) => new MockProtocolError('not_found', served ? `Not Found: ${describeServed(method, path, served)}` : 'Not Found'),
   methodNotAllowed: () => new MockProtocolError('method_not_allowed', 'Method Not Allowed'),
   invalidBody: (diagnostics: readonly Diagnostic[]) => {
     const first = diagnostics[0];
@@ -41,13 +44,14 @@ export const anthropicErrors: ErrorTemplates = {
 };
 
 /**
- * The Anthropic error envelope: `{"type":"error","error":{"type":…,"message":…},"request_id":…}`.
+ * The Anthropic error envelope: `{"type":"error","error":{"type":…,"message":…},"request_id":…}`
+ * (plus `error.details` when the error has them).
  * No top-level `message`/`code` (that is OpenAI's shape, a classic gateway mistake).
  */
 export function renderAnthropicError(error: MockProtocolError, requestId: string): RenderedError {
   const { status, type } = ANTHROPIC_ERROR_TYPES[error.kind];
   return {
     status: error.status ?? status,
-    body: { type: 'error', error: { type, message: error.message }, request_id: requestId },
+    body: { type: 'error', error: { type, message: error.message, ...(error.details ? { details: error.details } : {}) }, request_id: requestId },
   };
 }

@@ -6,6 +6,8 @@ import { createMessage } from './create-message.ts';
 import { anthropicErrors, renderAnthropicError } from './errors.ts';
 import { getModel, listModels } from './models.ts';
 
+const ANTHROPIC_PATHS = /^\/v1\/(?:messages|complete)(?:\/|$)/;
+
 // The live API sends ping with a space after the colon; every other event is compact JSON.
 const PING_DATA = '{"type": "ping"}';
 
@@ -19,9 +21,12 @@ export const anthropicMessages: ProtocolAdapter = {
   spec: anthropicMessagesSpec,
   operations: { createMessage, countTokens, listModels, getModel },
   // Shared routes (GET /v1/models) answer in Anthropic's shape for Anthropic callers: those that
-  // send `anthropic-version`, or only an `x-api-key` (QuantumNous/new-api#2422).
-  claims: (request) =>
-    request.header('anthropic-version') !== undefined || (request.header('x-api-key') !== undefined && request.header('authorization') === undefined),
+  // send `anthropic-version`, or only an `x-api-key` (QuantumNous/new-api#2422). An unknown route
+  // under Anthropic's own paths (`/v1/messages/batches`, `/v1/complete`) is Anthropic's too.
+  claims: (request, url) =>
+    request.header('anthropic-version') !== undefined ||
+    (request.header('x-api-key') !== undefined && request.header('authorization') === undefined) ||
+    ANTHROPIC_PATHS.test(url.pathname),
   requestIdHeader: 'request-id',
   requestId: (key) => vendorId('req_011C', key, 20),
   errors: anthropicErrors,

@@ -91,7 +91,7 @@ describe('GET /v1/models/{model_id}', () => {
   });
 
   it('404 not_found_error for an unknown model', async () => {
-    await expectAnthropicError(await mock.fetch(anthropicGet('/v1/models/claude-9')), 404, 'not_found_error', 'model: claude-9');
+    await expectAnthropicError(await mock.fetch(anthropicGet('/v1/models/llama-9')), 404, 'not_found_error', 'model: llama-9');
   });
 
   it('HEAD answers the headers without a body', async () => {

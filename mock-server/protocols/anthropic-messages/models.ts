@@ -2,7 +2,31 @@ import type { CatalogModel } from '../../core/model-catalog.ts';
 import type { OperationCall, OperationReply } from '../../core/protocol-adapter.ts';
 import { MockProtocolError } from '../../core/protocol-error.ts';
 
-/** A catalog model as Anthropic's `ModelInfo`. */
+const support = (supported: boolean) => ({ supported });
+
+/**
+ * What a model offers, in Anthropic's `ModelCapabilities` shape (every key always present). The
+ * mock serves every feature for every generation model; thinking and effort follow the catalog.
+ *
+ * @see https://docs.claude.com/en/api/models
+ */
+export function encodeCapabilities(model: CatalogModel) {
+  const generation = model.kind !== 'embedding';
+  const thinking = generation && model.thinking;
+  return {
+    batch: support(generation),
+    citations: support(generation),
+    code_execution: support(generation),
+    context_management: { supported: generation, clear_thinking_20251015: support(thinking), clear_tool_uses_20250919: support(generation), compact_20260112: support(generation) },
+    effort: { supported: thinking, low: support(thinking), medium: support(thinking), high: support(thinking), max: support(thinking), xhigh: support(thinking) },
+    image_input: support(generation),
+    pdf_input: support(generation),
+    structured_outputs: support(generation),
+    thinking: { supported: thinking, types: { enabled: support(thinking), adaptive: support(thinking) } },
+  };
+}
+
+/** A catalog model as Anthropic's `ModelInfo`, with the fields the official spec requires. */
 export function encodeModelInfo(model: CatalogModel) {
   return {
     type: 'model',
@@ -11,7 +35,7 @@ export function encodeModelInfo(model: CatalogModel) {
     created_at: model.createdAt,
     max_input_tokens: model.maxInputTokens,
     max_tokens: model.maxOutputTokens,
-    capabilities: null,
+    capabilities: encodeCapabilities(model),
   };
 }
 

@@ -18,8 +18,8 @@ const toolResult = (id: string) => ({ type: 'tool_result', tool_use_id: id, cont
 const conversation = (...messages: unknown[]) => messageBody('x', { tools: [WEATHER_TOOL], messages });
 
 describe('model and max_tokens', () => {
-  it('404 not_found_error for a model not in the catalog', async () => {
-    await expectAnthropicError(await send(messageBody('hi', { model: 'claude-9' })), 404, 'not_found_error', 'model: claude-9');
+  it('404 not_found_error for a model of no known family', async () => {
+    await expectAnthropicError(await send(messageBody('hi', { model: 'llama-9' })), 404, 'not_found_error', 'model: llama-9');
   });
 
   it('accepts a model alias and echoes the model exactly as asked', async () => {
@@ -27,8 +27,8 @@ describe('model and max_tokens', () => {
   });
 
   it('400 for max_tokens above the model’s maximum; the maximum itself is fine', async () => {
-    await invalid(messageBody('hi', { max_tokens: 64_001 }), 'max_tokens: 64001 > 64000, which is the maximum allowed number of output tokens for claude-sonnet-4-6');
-    await ok(messageBody('hi', { max_tokens: 64_000 }));
+    await invalid(messageBody('hi', { max_tokens: 128_001 }), 'max_tokens: 128001 > 128000, which is the maximum allowed number of output tokens for claude-sonnet-4-6');
+    await ok(messageBody('hi', { max_tokens: 128_000 }));
   });
 });
 

@@ -20,6 +20,7 @@ const THINKING_DOCS = 'https://docs.claude.com/en/docs/build-with-claude/extende
 export function checkRequestRules(body: AnthropicRequestBody, request: CanonicalRequest, model: CatalogModel, generation: boolean): void {
   checkMessages(request);
   checkTools(request);
+  checkOutputSchema(body, request);
   checkToolPairing(request);
   checkStopSequences(request);
   if (generation) {
@@ -53,6 +54,7 @@ function checkMessages(request: CanonicalRequest): void {
 function checkTools(request: CanonicalRequest): void {
   const names = new Set<string>();
   request.tools.forEach((tool, i) => {
+    if (tool.name === '') return; // a toolset: it names no tool itself
     if (names.has(tool.name)) throw invalid('tools: Tool names must be unique.');
     names.add(tool.name);
     if (!tool.builtin) {
@@ -69,6 +71,14 @@ function checkTools(request: CanonicalRequest): void {
   if (choice.mode === 'tool' && !names.has(choice.name ?? '')) {
     throw invalid(`tool_choice.name: Tool '${choice.name ?? ''}' not found in tools`);
   }
+}
+
+/** A structured-output schema must be a valid JSON Schema (and within the mock's nesting bound). */
+function checkOutputSchema(body: AnthropicRequestBody, request: CanonicalRequest): void {
+  if (request.output.kind !== 'json' || !request.output.schema) return;
+  const field = body.output_config?.format ? 'output_config.format.schema' : 'output_format.schema';
+  const compiled = compileToolSchema(request.output.schema);
+  if (!compiled.ok) throw invalid(`${field}: JSON schema is invalid - ${compiled.error}`);
 }
 
 /** Every tool_result answers a tool_use of the previous turn, and every tool_use is answered. */

@@ -17,6 +17,18 @@ export interface AnthropicRequestBody {
   readonly tools?: readonly AnthropicToolParam[];
   readonly tool_choice?: { readonly type: 'auto' | 'any' | 'tool' | 'none'; readonly name?: string; readonly disable_parallel_tool_use?: boolean };
   readonly thinking?: { readonly type: 'enabled' | 'disabled' | 'adaptive' | 'between_tools'; readonly budget_tokens?: number; readonly display?: string | null };
+  /** `format` asks for JSON output (`{type: "json_schema", schema}`). */
+  readonly output_config?: { readonly format?: AnthropicOutputFormat | null } | null;
+  /** The beta spelling of `output_config.format` (`structured-outputs-2025-11-13`). */
+  readonly output_format?: AnthropicOutputFormat | null;
+  /** The threads beta (`message-threads-2026-08-12`). */
+  readonly thread?: { readonly type: 'create' } | { readonly type: 'continue'; readonly previous_message_id?: string } | null;
+  readonly context_management?: Readonly<Record<string, unknown>> | null;
+}
+
+export interface AnthropicOutputFormat {
+  readonly type: string;
+  readonly schema?: Readonly<Record<string, unknown>>;
 }
 
 export interface AnthropicMessageParam {
@@ -50,7 +62,8 @@ export interface AnthropicBlockParam {
 
 export interface AnthropicToolParam {
   readonly type?: string | null;
-  readonly name: string;
+  /** Absent on toolsets (`mcp_toolset`). */
+  readonly name?: string;
   readonly description?: string;
   readonly input_schema?: Readonly<Record<string, unknown>>;
 }

@@ -120,7 +120,7 @@ describe('routes and models', () => {
   });
 
   it('answers unknown routes and methods under /v1beta in the Google envelope', async () => {
-    await expectGoogleError(await mock.fetch(geminiGet('/v1beta/nothing')), 404, 'NOT_FOUND', 'Method not found.');
+    await expectGoogleError(await mock.fetch(geminiGet('/v1beta/nothing')), 404, 'NOT_FOUND', /^Method not found\. GET \/v1beta\/nothing is not served here\. This API serves POST \/v1beta\/models\/\{model\}:generateContent, /);
     await expectGoogleError(await mock.fetch(geminiGet('/v1beta/models/gemini-2.5-flash:generateContent')), 404, 'NOT_FOUND', 'Method not found.');
     await expectGoogleError(await mock.fetch(geminiPost('summonContent', textBody())), 404, 'NOT_FOUND', 'Method not found.');
   });

@@ -2,6 +2,7 @@ import { protoFieldPath } from '../../../specs/gemini/proto-json.ts';
 import type { Diagnostic } from '../../../specs/tooling/diagnostic.ts';
 import type { ErrorTemplates, RenderedError } from '../../core/protocol-adapter.ts';
 import { type ErrorKind, MockProtocolError } from '../../core/protocol-error.ts';
+import { describeServed } from '../../core/served-routes.ts';
 
 /**
  * The HTTP status and google.rpc code name of each kind. Google answers a bad API key with 400
@@ -83,7 +84,8 @@ export const geminiErrors: ErrorTemplates = {
   },
   invalidJson: (detail) => invalid(`Invalid JSON payload received. ${detail}`),
   bodyTooLarge: (limit) => new GeminiError('request_too_large', `Request payload size exceeds the limit: ${limit} bytes.`),
-  notFound: () => new GeminiError('not_found', 'Method not found.'),
+  // Google says only "Method not found."; the mock adds what it serves (see describeServed).
+  notFound: (method, path, served) => new GeminiError('not_found', served ? `Method not found. ${describeServed(method, path, served)}` : 'Method not found.'),
   methodNotAllowed: () => new GeminiError('method_not_allowed', 'Method not found.'),
   invalidBody: (diagnostics, body) => invalidBody(diagnostics[0], body),
   internal: () =>

@@ -4,6 +4,7 @@ import type { MockProtocolError } from '../../core/protocol-error.ts';
 import { openaiResponseHeaders } from './headers.ts';
 import { openaiInvalidBody, type UnknownParameterStyle } from './invalid-body.ts';
 import { OPENAI_ERROR_TYPES, OpenAIError } from './openai-error.ts';
+import { describeServed } from '../../core/served-routes.ts';
 
 export { modelNotFound, OPENAI_ERROR_TYPES, OpenAIError, openaiParam } from './openai-error.ts';
 export { openaiInvalidBody, type UnknownParameterStyle } from './invalid-body.ts';
@@ -29,7 +30,8 @@ export const openaiErrors: ErrorTemplates = {
       "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload, but what was sent was not valid JSON.)",
     ),
   bodyTooLarge: (limit) => new OpenAIError('request_too_large', `The request body is larger than the maximum allowed size of ${limit} bytes.`),
-  notFound: (method, path) => new OpenAIError('not_found', `Invalid URL (${method} ${path})`),
+  // The live API stops at "Invalid URL (…)"; the mock adds what it serves (see describeServed).
+  notFound: (method, path, served) => new OpenAIError('not_found', `Invalid URL (${method} ${path})${served ? `: ${describeServed(method, path, served)}` : ''}`),
   methodNotAllowed: (method, path) => new OpenAIError('method_not_allowed', `Invalid URL (${method} ${path})`),
   invalidBody: (diagnostics) => openaiInvalidBody(diagnostics),
   internal: () => new OpenAIError('internal', 'The server had an error while processing your request. Sorry about that!'),

@@ -308,10 +308,10 @@ describe('request rules', () => {
 
   it('any catalog model answers, an unknown one is model_not_found', async () => {
     expect(messageText((await create({ model: 'claude-sonnet-4-6', input: 'cross-protocol' })).response.output[0])).toBe('cross-protocol');
-    await expectOpenAIError(await mock.fetch(responsesRequest({ model: 'gpt-nope', input: 'x' })), {
+    await expectOpenAIError(await mock.fetch(responsesRequest({ model: 'nope-model-1', input: 'x' })), {
       status: 404,
       code: 'model_not_found',
-      message: 'The model `gpt-nope` does not exist or you do not have access to it.',
+      message: 'The model `nope-model-1` does not exist or you do not have access to it.',
     });
   });
 });

@@ -54,7 +54,7 @@ describe('OpenAI Responses errors: body', () => {
 
 describe('OpenAI Responses errors: routes', () => {
   it('404 in the OpenAI envelope for unknown paths under /v1/responses, 405 for a wrong method', async () => {
-    await expectOpenAIError(await send(responsesGet('/v1/responses/resp_1/nope')), { status: 404, message: 'Invalid URL (GET /v1/responses/resp_1/nope)' });
+    await expectOpenAIError(await send(responsesGet('/v1/responses/resp_1/nope')), { status: 404, message: /^Invalid URL \(GET \/v1\/responses\/resp_1\/nope\): .* This API serves POST \/v1\/responses, / });
     await expectOpenAIError(await send(responsesGet('/v1/responses')), { status: 405, message: 'Invalid URL (GET /v1/responses)' });
     await expectOpenAIError(await send(responsesRequest(body, '/v1/responses/resp_1')), { status: 405, message: 'Invalid URL (POST /v1/responses/resp_1)' });
   });

@@ -34,14 +34,19 @@ export interface OutputOptions {
  */
 export function planOutput(reply: CanonicalReply, options: OutputOptions): PlannedItem[] {
   const cut = reply.stopReason === 'max-tokens';
-  return reply.blocks.map((block, i) => planBlock(block, responsesId(blockPrefix(block), `${options.key}|output|${i}`), options, cut && i === reply.blocks.length - 1));
+  // Server-tool blocks come only from tools declared with an `execution` (Anthropic's web search,
+  // …); this adapter declares none yet, so the engine never produces them here.
+  const blocks = reply.blocks.filter((block): block is RenderableBlock => block.kind === 'thinking' || block.kind === 'text' || block.kind === 'tool-call');
+  return blocks.map((block, i) => planBlock(block, responsesId(blockPrefix(block), `${options.key}|output|${i}`), options, cut && i === blocks.length - 1));
 }
+
+type RenderableBlock = Extract<CanonicalBlock, { kind: 'thinking' | 'text' | 'tool-call' }>;
 
 function blockPrefix(block: CanonicalBlock): 'rs_' | 'msg_' | 'fc_' {
   return block.kind === 'thinking' ? 'rs_' : block.kind === 'text' ? 'msg_' : 'fc_';
 }
 
-function planBlock(block: CanonicalBlock, id: string, options: OutputOptions, incomplete: boolean): PlannedItem {
+function planBlock(block: RenderableBlock, id: string, options: OutputOptions, incomplete: boolean): PlannedItem {
   switch (block.kind) {
     case 'thinking': {
       const pieces = options.summary ? (block.tokens ?? tokenize(block.text)) : [];

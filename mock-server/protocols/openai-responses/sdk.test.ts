@@ -138,7 +138,7 @@ describe('the official openai SDK (responses) against serveNodeHttp', () => {
     const bad = await client.responses.create({ model: CHAT_MODEL, input: 'x', max_output_tokens: 1 }).catch((e: unknown) => e);
     expect(bad).toBeInstanceOf(OpenAI.BadRequestError);
     expect(bad).toMatchObject({ status: 400, type: 'invalid_request_error', param: 'max_output_tokens', requestID: expect.stringMatching(/^req_/) });
-    const missing = await client.responses.create({ model: 'gpt-nope', input: 'x' }).catch((e: unknown) => e);
+    const missing = await client.responses.create({ model: 'nope-model-1', input: 'x' }).catch((e: unknown) => e);
     expect(missing).toMatchObject({ status: 404, code: 'model_not_found' });
     expect(missing).toBeInstanceOf(OpenAI.NotFoundError);
     const stranger = new OpenAI({ apiKey: 'sk-wrong', baseURL: `${server.url}/v1`, maxRetries: 0 });

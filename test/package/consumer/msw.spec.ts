@@ -14,7 +14,7 @@ it('answers the official SDK through msw, streamed and not', async () => {
   const client = new Anthropic({ apiKey: 'test-key', baseURL: 'https://api.anthropic.com', maxRetries: 0 });
   const request = { model: 'claude-sonnet-4-6', max_tokens: 64, messages: [{ role: 'user' as const, content: 'Hello there' }] };
   const message = await client.messages.create(request);
-  expect(message.content).toEqual([{ type: 'text', text: 'Hello there' }]);
+  expect(message.content).toEqual([{ type: 'text', text: 'Hello there', citations: null }]);
   expect(message.stop_reason).toBe('end_turn');
   const streamed = await client.messages.stream(request).finalMessage();
   expect(streamed.content).toEqual(message.content);
