@@ -96,10 +96,11 @@ describe('Anthropic errors: body', () => {
 });
 
 describe('Anthropic errors: routes', () => {
-  it('404 not_found_error for an unknown route, with or without Anthropic headers, naming what the server serves', async () => {
+  it('404 not_found_error for an unknown route with Anthropic credentials or under Anthropic paths, naming what the server serves', async () => {
     const served = 'This API serves POST /v1/messages, POST /v1/messages/count_tokens, GET /v1/models, GET /v1/models/{model_id}; this server also speaks OpenAI Responses, Gemini and OpenAI Chat Completions.';
     await expectAnthropicError(await send(anthropicGet('/v1/nope')), 404, 'not_found_error', `Not Found: GET /v1/nope is not served here. ${served}`);
-    await expectAnthropicError(await send(new Request('http://mock.test/v2/messages', { method: 'POST' })), 404, 'not_found_error', `Not Found: POST /v2/messages is not served here. ${served}`);
+    await expectAnthropicError(await send(new Request('http://mock.test/v2/messages', { method: 'POST', headers: { 'x-api-key': 'k' } })), 404, 'not_found_error', `Not Found: POST /v2/messages is not served here. ${served}`);
+    await expectAnthropicError(await send(new Request('http://mock.test/v1/messages/batches', { method: 'POST' })), 404, 'not_found_error', `Not Found: POST /v1/messages/batches is not served here. ${served}`);
   });
 
   it('405 for a known path with the wrong method', async () => {

@@ -35,6 +35,9 @@ export const openaiChat: ProtocolAdapter = {
   spec: openaiChatSpec,
   operations: { createChatCompletion, listModels, retrieveModel, createEmbedding },
   claims,
+  // A caller with no protocol signal (no credentials, an unknown path) gets OpenAI's shape: the
+  // most common client, and what `GET /v1/models` answers by default (design: model listing).
+  fallback: true,
   requestIdHeader: OPENAI_REQUEST_ID_HEADER,
   requestId: openaiRequestId,
   // Chat Completions' own words: unknown parameters without param or code, "you must provide a model parameter".
