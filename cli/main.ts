@@ -6,7 +6,7 @@ import { EXIT, UsageError } from './exit-codes.ts';
 const USAGE = `llm-conformance ${TOOL.version}: prove that an LLM endpoint speaks the protocol it claims.
 
 Usage:
-  llm-conformance run [--base-url URL] [--protocol LIST] [--api-key KEY] [--model ID] [--filter PATTERN] [--report-json FILE]
+  llm-conformance run [--base-url URL] [--protocol LIST] [--api-key KEY] [--model ID] [--filter PATTERN] [--report-json FILE] [--trace DIR]
   llm-conformance mock [--port N] [--host 127.0.0.1]
   llm-conformance --version | --help
 
@@ -20,7 +20,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     switch (command) {
       case 'run':
-        return await runCommand(rest, { stdout, stderr, env: process.env, color: useColor() });
+        return exitWhenDone(await runCommand(rest, { stdout, stderr, env: process.env, color: useColor() }));
       case 'mock':
         return await mockCommand(rest, { stdout, stderr, stopSignal: stopSignal() });
       case '--version':
@@ -42,9 +42,20 @@ export async function main(argv: readonly string[]): Promise<number> {
       stderr(`llm-conformance: ${(error as Error).message}\n\n${usage}\n`);
       return EXIT.usage;
     }
-    stderr(`llm-conformance: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    return EXIT.failed;
+    // A bug of ours is never a verdict on the target: exit 3, with the stack to report.
+    stderr(`llm-conformance: internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return exitWhenDone(EXIT.internal);
   }
+}
+
+/**
+ * The run is over once its summary is printed: a hostile target that sent headers and then
+ * stalled may still hold a socket, which must not keep the process alive. The timer is unref'd,
+ * so a process that would exit anyway is not delayed.
+ */
+function exitWhenDone(code: number): number {
+  setTimeout(() => process.exit(code), 250).unref();
+  return code;
 }
 
 function isParseArgsError(error: unknown): boolean {

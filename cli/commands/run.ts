@@ -1,18 +1,9 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createMockServer } from '../../mock-server/create-mock-server.ts';
-import { serveNodeHttp, type NodeHttpServer } from '../../mock-server/transports/node-http.ts';
 import type { ProtocolId } from '../../specs/types.ts';
 import { SUITE_PROTOCOLS, suiteFor } from '../../suites/index.ts';
-import { describeError } from '../../suites/harness/describe-error.ts';
 import { matchesFilter } from '../../suites/harness/filter.ts';
-import { type CheckResult, checkResult, runChecks } from '../../suites/harness/runner.ts';
-import { resolveTarget } from '../../suites/harness/target.ts';
 import { EXIT, UsageError } from '../exit-codes.ts';
-import { createRedactor, displayUrl } from '../redact.ts';
-import { ConsoleReporter } from '../report/console-report.ts';
-import { buildReport } from '../report/json-report.ts';
+import { runSession } from '../run-session.ts';
 
 /** Where the run command writes and reads (injected so tests can run it in-process). */
 export interface RunIo {
@@ -35,20 +26,24 @@ Options:
   --filter PATTERN     check ids to run: comma-separated substrings or globs, '!' to exclude
                        (e.g. 'anthropic-messages/stream/*,!*/thinking/*')
   --report-json FILE   write the JSON report to FILE
+  --trace DIR          write every exchange of the run (redacted) to DIR, one JSON file each
   --timeout MS         per-request timeout in ms (default 60000)
   --concurrency N      checks in flight at once (default 4)
   --list               list the selected checks and exit
   -h, --help           show this help
 
-Exit codes: 0 no must check failed; 1 some must check failed or the target is unreachable; 2 bad arguments.`;
+Exit codes: 0 no must check failed; 1 some must check failed, or the target is unreachable or
+rate-limited; 2 bad arguments or configuration (key rejected, model unknown); 3 internal error.`;
 
-interface RunArgs {
+/** The parsed options of `run`. */
+export interface RunArgs {
   readonly baseUrl: string | undefined;
   readonly protocols: readonly ProtocolId[];
   readonly apiKey: string | undefined;
   readonly model: string | undefined;
   readonly filter: string | undefined;
   readonly reportJson: string | undefined;
+  readonly trace: string | undefined;
   readonly timeoutMs: number;
   readonly concurrency: number;
   readonly list: boolean;
@@ -67,6 +62,7 @@ function parseRunArgs(argv: readonly string[], env: RunIo['env']): RunArgs {
       model: { type: 'string' },
       filter: { type: 'string' },
       'report-json': { type: 'string' },
+      trace: { type: 'string' },
       timeout: { type: 'string' },
       concurrency: { type: 'string' },
       list: { type: 'boolean', default: false },
@@ -80,6 +76,7 @@ function parseRunArgs(argv: readonly string[], env: RunIo['env']): RunArgs {
     model: values.model,
     filter: values.filter,
     reportJson: values['report-json'],
+    trace: values.trace,
     timeoutMs: positiveInt(values.timeout, 'timeout', 60_000),
     concurrency: positiveInt(values.concurrency, 'concurrency', 4),
     list: values.list,
@@ -134,74 +131,5 @@ export async function runCommand(argv: readonly string[], io: RunIo): Promise<nu
     for (const check of checks) io.stdout(`${check.id}  [${check.level}]  ${check.description}\n`);
     return EXIT.ok;
   }
-
-  const redact = createRedactor([args.apiKey]);
-  const startedAt = new Date();
-  const started = performance.now();
-  let embedded: NodeHttpServer | undefined;
-  try {
-    if (!args.baseUrl) embedded = await serveNodeHttp(createMockServer());
-    const baseUrl = args.baseUrl ?? embedded!.url;
-    const shownUrl = displayUrl(baseUrl);
-    const reporter = new ConsoleReporter({ write: (t) => io.stdout(redact(t)), color: io.color }, checks.map((c) => c.id));
-    reporter.header(
-      `llm-conformance: ${checks.length} checks against ${shownUrl}${embedded ? ' (embedded reference mock)' : ''} — protocols: ${args.protocols.join(', ')}`,
-    );
-
-    const unreachable = await preflight(baseUrl, io.fetch ?? globalThis.fetch, Math.min(args.timeoutMs, 15_000));
-    const results: CheckResult[] = [];
-    for (const { suite, checks: suiteChecks } of selected) {
-      if (suiteChecks.length === 0) continue;
-      const onResult = (r: CheckResult) => reporter.result(r);
-      if (unreachable) {
-        const message = `could not reach ${shownUrl}: ${unreachable}`;
-        for (const check of suiteChecks) {
-          const r = checkResult(check, 'fail', message, 0);
-          results.push(r);
-          onResult(r);
-        }
-        continue;
-      }
-      const target = resolveTarget(
-        { baseUrl, timeoutMs: args.timeoutMs, ...(args.apiKey ? { apiKey: args.apiKey } : {}), ...(args.model ? { model: args.model } : {}), ...(io.fetch ? { fetch: io.fetch } : {}) },
-        suite.defaultModel,
-      );
-      results.push(...(await runChecks(suiteChecks, target, { concurrency: args.concurrency, onResult })));
-    }
-
-    const report = buildReport({
-      baseUrl: shownUrl,
-      protocols: args.protocols,
-      embedded: embedded !== undefined,
-      model: args.model,
-      startedAt,
-      durationMs: performance.now() - started,
-      results: results.map((r) => ({ ...r, message: redact(r.message) })),
-    });
-    let reportPath: string | undefined;
-    if (args.reportJson) {
-      reportPath = resolve(args.reportJson);
-      await mkdir(dirname(reportPath), { recursive: true });
-      await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
-    }
-    reporter.summary(report, reportPath);
-    return report.summary.mustFailed > 0 ? EXIT.failed : EXIT.ok;
-  } finally {
-    await embedded?.close();
-  }
-}
-
-/**
- * One cheap request before the run: any HTTP answer (even a 404) means the target is reachable.
- * A refused or silent target fails every check at once with one clear message, instead of each
- * check waiting out its own timeout.
- */
-async function preflight(baseUrl: string, fetchFn: typeof fetch, timeoutMs: number): Promise<string | undefined> {
-  try {
-    const response = await fetchFn(`${baseUrl}/`, { method: 'HEAD', signal: AbortSignal.timeout(timeoutMs) });
-    await response.body?.cancel();
-    return undefined;
-  } catch (error) {
-    return describeError(error, baseUrl).replace(/^could not reach \S+: /, '');
-  }
+  return runSession(args, selected.filter((s) => s.checks.length > 0), io);
 }

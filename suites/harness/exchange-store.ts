@@ -75,7 +75,7 @@ export class ExchangeStore {
       throw new ParentFailed(outcome.root, outcome.failure);
     };
     try {
-      const value = await inScope({ records }, () => exchange.make({ target: this.#target, use }));
+      const value = await inScope({ records, label: exchange.id }, () => exchange.make({ target: this.#target, use }));
       return { kind: 'ok', value, records };
     } catch (error) {
       if (error instanceof ParentFailed) return { kind: 'failed', root: error.root, failure: error.failure, records };

@@ -8,6 +8,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 export interface ExchangeRecord {
   /** Order in the run (1, 2, …). */
   readonly seq: number;
+  /** Who made it: a check id, a shared exchange id, or `preflight`. */
+  readonly by: string | undefined;
   readonly method: string;
   /** The URL with key-like query parameters masked. */
   readonly url: string;
@@ -45,6 +47,8 @@ export class ResponseTooLargeError extends Error {
 export interface RecordScope {
   readonly records: ExchangeRecord[];
   readonly signal?: AbortSignal;
+  /** Names the scope in records (a check id, a shared exchange id, `preflight`). */
+  readonly label?: string;
 }
 
 const scopes = new AsyncLocalStorage<RecordScope>();
@@ -96,6 +100,7 @@ export function recordingFetch(inner: typeof fetch, options: RecorderOptions): t
     const started = performance.now();
     const record: MutableRecord = {
       seq: ++seq,
+      by: scope?.label,
       ...describeRequest(input, init, traceBytes),
       status: undefined,
       responseHeaders: undefined,

@@ -1,4 +1,5 @@
 import type { Check } from './check.ts';
+import { inScope } from './recorder.ts';
 import { checkReachable, type PreflightOutcome } from './preflight.ts';
 import { type CheckResult, checkResult, type RunOptions, runChecks } from './runner.ts';
 import type { ProtocolSuite } from './suite.ts';
@@ -17,8 +18,10 @@ export interface SuiteRun {
  * the one message, instead of one failure per check.
  */
 export async function runSuite(suite: ProtocolSuite, checks: readonly Check[], target: ResolvedTarget, options: RunOptions = {}): Promise<SuiteRun> {
-  let preflight = await checkReachable(target);
-  if (preflight.ok && suite.preflight) preflight = await suite.preflight(preflight.target);
+  const preflight = await inScope({ records: [], label: 'preflight' }, async () => {
+    const reachable = await checkReachable(target);
+    return reachable.ok && suite.preflight ? suite.preflight(reachable.target) : reachable;
+  });
   if (!preflight.ok) {
     const message = `not run: ${preflight.message}`;
     return { preflight, results: checks.map((check) => checkResult(check, 'skip', message, 0, { skipKind: 'not-run' })) };

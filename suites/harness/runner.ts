@@ -94,7 +94,7 @@ async function runOne(check: Check, target: ResolvedTarget, store: ExchangeStore
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new CheckTimeout(timeoutMs)), timeoutMs);
     });
-    await inScope({ records: trail, signal: abort.signal }, () => Promise.race([check.run(ctx), timeout]));
+    await inScope({ records: trail, signal: abort.signal, label: check.id }, () => Promise.race([check.run(ctx), timeout]));
     outcome =
       trail.length === 0
         ? internal(new Error(`${check.id} passed without making or using any exchange: a check must observe its subject`))

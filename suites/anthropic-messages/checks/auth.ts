@@ -1,6 +1,6 @@
 import { type Check, defineCheck } from '../../harness/check.ts';
 import { rawExchange } from '../../harness/http.ts';
-import { expectOk } from '../../harness/replies.ts';
+import { okJson } from '../../harness/replies.ts';
 import { type AuthStyle, anthropicHeaders } from '../client.ts';
 import { basicBody } from '../requests.ts';
 
@@ -9,7 +9,7 @@ const protocol = 'anthropic-messages';
 /** The basic request with one credential style only. */
 async function expectAccepted(ctx: Parameters<Check['run']>[0], auth: Exclude<AuthStyle, 'none'>, what: string): Promise<void> {
   const exchange = await rawExchange(ctx.target, { path: '/v1/messages', headers: anthropicHeaders(ctx.target, auth), body: basicBody(ctx.target.model) });
-  expectOk(exchange, what);
+  okJson(exchange, what);
 }
 
 /** Both credential styles real Anthropic clients send, each on its own request. */

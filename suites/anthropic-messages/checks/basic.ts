@@ -1,7 +1,7 @@
 import { ANTHROPIC_SCHEMA_IDS } from '../../../specs/anthropic-messages/index.ts';
 import { expect, expectSchema, preview } from '../../harness/assert.ts';
 import { type Check, defineCheck } from '../../harness/check.ts';
-import { expectMediaType, expectOk, okJson } from '../../harness/replies.ts';
+import { expectMediaType, okJson } from '../../harness/replies.ts';
 import { textOf } from '../accumulate.ts';
 import { requireCapabilityAccepted } from '../envelope.ts';
 import { basicReply, postMessages, sdkMessage, systemBlocksReply } from '../exchanges.ts';
@@ -119,7 +119,7 @@ export const basicChecks: Check[] = [
     description: 'POST /v1/messages?beta=true (how the SDKs call beta features, and Claude Code always) is served.',
     spec: 'https://docs.claude.com/en/api/beta-headers',
     async run(ctx) {
-      expectOk(await postMessages(ctx.target, basicBody(ctx.target.model), '/v1/messages?beta=true'), 'POST /v1/messages?beta=true');
+      okJson(await postMessages(ctx.target, basicBody(ctx.target.model), '/v1/messages?beta=true'), 'POST /v1/messages?beta=true');
     },
   }),
 ];

@@ -4,7 +4,7 @@ import { okJson } from '../../harness/replies.ts';
 import { okStream } from '../../harness/stream-capture.ts';
 import { requireObserved } from '../../harness/verdict.ts';
 import { accumulate, textOf } from '../accumulate.ts';
-import { basicReply, postMessages, streamMessages } from '../exchanges.ts';
+import { basicReply, expectCompleteStream, postMessages, streamMessages } from '../exchanges.ts';
 import { MAX_TOKENS_LIMIT, maxTokensBody, STOP_SEQUENCE, stopSequenceBody } from '../requests.ts';
 
 const STOP_DOCS = 'https://docs.claude.com/en/api/handling-stop-reasons';
@@ -103,7 +103,9 @@ export const stopChecks: Check[] = [
     description: 'A streamed reply cut by max_tokens ends with message_delta stop_reason max_tokens (skipped when the reply ends sooner).',
     spec: STOP_DOCS,
     async run(ctx) {
-      const { events } = okStream(await streamMessages(ctx.target, maxTokensBody(ctx.target.model)), 'the max_tokens stream');
+      const capture = okStream(await streamMessages(ctx.target, maxTokensBody(ctx.target.model)), 'the max_tokens stream');
+      await expectCompleteStream(ctx.use, capture, 'max_tokens');
+      const { events } = capture;
       judgeMaxTokens(streamedEnding(events), 'the streamed reply');
     },
   }),
@@ -124,7 +126,9 @@ export const stopChecks: Check[] = [
     description: 'A streamed reply that hits a stop sequence reports it in message_delta (skipped when the sequence never comes).',
     spec: 'https://docs.claude.com/en/docs/build-with-claude/streaming',
     async run(ctx) {
-      const { events } = okStream(await streamMessages(ctx.target, stopSequenceBody(ctx.target.model)), 'the stop_sequences stream');
+      const capture = okStream(await streamMessages(ctx.target, stopSequenceBody(ctx.target.model)), 'the stop_sequences stream');
+      await expectCompleteStream(ctx.use, capture, 'stop_sequences');
+      const { events } = capture;
       judgeStopSequence(streamedEnding(events), 'the streamed reply');
     },
   }),

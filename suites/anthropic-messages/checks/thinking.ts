@@ -3,8 +3,8 @@ import { type Check, defineCheck } from '../../harness/check.ts';
 import { okStream } from '../../harness/stream-capture.ts';
 import { requireObserved } from '../../harness/verdict.ts';
 import { errorType } from '../envelope.ts';
-import { postMessages, signedThinking, streamMessages, thinkingContent } from '../exchanges.ts';
-import { describeReply } from '../../harness/replies.ts';
+import { expectCompleteStream, postMessages, signedThinking, streamMessages, thinkingContent } from '../exchanges.ts';
+import { describeReply, okJson } from '../../harness/replies.ts';
 import { THINKING_BUDGET, thinkingBody } from '../requests.ts';
 import type { ResolvedTarget } from '../../harness/target.ts';
 
@@ -44,6 +44,7 @@ export const thinkingChecks: Check[] = [
     async run(ctx) {
       await ctx.use(thinkingContent);
       const capture = okStream(await streamMessages(ctx.target, thinkingBody(ctx.target.model)), 'the thinking stream');
+      await expectCompleteStream(ctx.use, capture, 'thinking');
       const on = { exchange: capture.exchange.record };
       const start = capture.events.find((e) => e.type === 'content_block_start' && (e.json?.content_block as Block | undefined)?.type === 'thinking');
       expect(start?.json, 'no thinking block in the stream, although the non-streamed reply has one', on);
@@ -67,8 +68,7 @@ export const thinkingChecks: Check[] = [
     description: 'The assistant turn with its signed thinking block, replayed verbatim in the next request, is accepted.',
     spec: 'https://docs.claude.com/en/docs/build-with-claude/extended-thinking#preserving-thinking-blocks',
     async run(ctx) {
-      const exchange = await postMessages(ctx.target, replayBody(ctx.target, await ctx.use(signedThinking)));
-      expect(exchange.status === 200, `the replayed turn was rejected: ${describeReply(exchange)}`, { expected: 'HTTP 200', actual: describeReply(exchange), exchange: exchange.record });
+      okJson(await postMessages(ctx.target, replayBody(ctx.target, await ctx.use(signedThinking))), 'the replayed turn');
     },
   }),
   defineCheck({
