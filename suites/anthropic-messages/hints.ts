@@ -22,11 +22,11 @@ export const anthropicHints: readonly HintRule[] = [
       : undefined;
   },
   ({ message }) =>
-    /Field required/.test(message) && !/request/.test(message)
+    /Field required/.test(message)
       ? 'a field the protocol requires is missing from the reply: gateways that re-serialise replies through their own types drop the fields they do not model'
       : undefined,
   ({ message }) => {
-    const reason = /stop_reason is "([a-z_]+)"/.exec(message)?.[1];
+    const reason = /stop_reason[^"]*?(?:is|received) "([a-z_]+)"/.exec(message)?.[1];
     return reason && OPENAI_FINISH_REASONS.has(reason) ? `"${reason}" is an OpenAI finish_reason; Anthropic's stop reasons are end_turn, max_tokens, stop_sequence, tool_use, pause_turn, refusal` : undefined;
   },
   ({ message }) => (message.includes('[DONE]') ? 'data: [DONE] ends OpenAI Chat streams; an Anthropic stream ends with the message_stop event and nothing after it' : undefined),

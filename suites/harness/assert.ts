@@ -27,9 +27,7 @@ export function expectEqual(actual: unknown, expected: unknown, what: string, de
 export function expectSchema(ref: string, value: unknown, what: string, details?: FailureDetails): void {
   const diagnostics = specRegistry().validate(ref, value);
   if (diagnostics.length === 0) return;
-  const findings = diagnostics.slice(0, 3).map((d) => withReceived(d, value));
-  const more = diagnostics.length > 3 ? `; … and ${diagnostics.length - 3} more` : '';
-  throw new CheckFailure(`${what} does not match the schema: ${findings.join('; ')}${more}`, {
+  throw new CheckFailure(`${what} does not match the schema: ${describeDiagnostics(diagnostics, value)}`, {
     ...details,
     expected: diagnostics.slice(0, 3).map((d) => d.message).join('; '),
     actual: diagnostics
@@ -37,6 +35,13 @@ export function expectSchema(ref: string, value: unknown, what: string, details?
       .map((d) => `${d.field || '(root)'} = ${d.keyword === 'required' ? '(missing)' : preview(valueAt(value, d.path), 80)}`)
       .join('; '),
   });
+}
+
+/** Schema findings on one line, each with the value received (at most `limit`, then a count). */
+export function describeDiagnostics(diagnostics: readonly Diagnostic[], value: unknown, limit = 3): string {
+  const findings = diagnostics.slice(0, limit).map((d) => withReceived(d, value));
+  const more = diagnostics.length > limit ? `; … and ${diagnostics.length - limit} more` : '';
+  return `${findings.join('; ')}${more}`;
 }
 
 function withReceived(d: Diagnostic, value: unknown): string {

@@ -2,7 +2,7 @@ import { ANTHROPIC_SCHEMA_IDS, ANTHROPIC_STREAM_EVENTS, anthropicStreamGrammar }
 import { specRegistry } from '../../../specs/index.ts';
 import { formatDiagnostics } from '../../../specs/tooling/diagnostic.ts';
 import { checkStreamGrammar } from '../../../specs/tooling/stream-grammar.ts';
-import { excerpt, expect, fail, preview } from '../../harness/assert.ts';
+import { describeDiagnostics, excerpt, expect, fail, preview } from '../../harness/assert.ts';
 import { type Check, type CheckContext, defineCheck } from '../../harness/check.ts';
 import { expectMediaType, expectOk } from '../../harness/replies.ts';
 import type { ParsedEvent } from '../../harness/stream-capture.ts';
@@ -191,9 +191,10 @@ export const streamChecks: Check[] = [
       for (const { name, capture } of await bothStreams(ctx.use)) {
         capture.events.forEach((event, i) => {
           if ((event.type !== undefined && !KNOWN.has(event.type)) || isDoneSentinel(event.data)) return;
-          const diagnostics = specRegistry().validate(ANTHROPIC_SCHEMA_IDS.streamEvent, event.json ?? event.data);
+          const value = event.json ?? event.data;
+          const diagnostics = specRegistry().validate(ANTHROPIC_SCHEMA_IDS.streamEvent, value);
           if (diagnostics.length > 0) {
-            fail(`${name} stream, event ${i} (${event.type ?? '?'}): ${formatDiagnostics(diagnostics, 2)}`, { actual: excerpt(event.data, 300), exchange: capture.exchange.record });
+            fail(`${name} stream, event ${i} (${event.type ?? '?'}): ${describeDiagnostics(diagnostics, value, 2)}`, { actual: excerpt(event.data, 300), exchange: capture.exchange.record });
           }
         });
       }
