@@ -4,7 +4,7 @@ import { expect, expectSchema, fail, preview } from '../harness/assert.ts';
 import { defineExchange, type SharedExchange } from '../harness/exchange.ts';
 import { type RawExchange, rawExchange } from '../harness/http.ts';
 import { okJson } from '../harness/replies.ts';
-import { captureStream, okStream, type ParsedEvent, type StreamCapture } from '../harness/stream-capture.ts';
+import { captureStream, eventSequence, okStream, type ParsedEvent, type StreamCapture } from '../harness/stream-capture.ts';
 import type { ResolvedTarget } from '../harness/target.ts';
 import { requireCapability } from '../harness/verdict.ts';
 import { contentOf, textOf } from './accumulate.ts';
@@ -100,7 +100,7 @@ export const toolStreamBlock = defineExchange({
     if (!start?.json) {
       fail('the forced tool stream has no tool_use block: tool_choice {type:"tool"} was not honoured', {
         expected: 'a content_block_start with content_block.type "tool_use"',
-        actual: `events: ${events.map((e) => e.type ?? e.event ?? '?').join(', ')}`,
+        actual: `events: ${eventSequence(events)}`,
       });
     }
     return { events, index: start.json.index as number, block: start.json.content_block as Block };
@@ -128,7 +128,7 @@ function expectComplete(capture: StreamCapture, name: string): void {
   const types = capture.events.map((e) => e.type ?? e.event ?? '?');
   expect(types.includes('message_delta') && types.includes('message_stop'), `the ${name} stream ended without ${types.includes('message_delta') ? 'message_stop' : 'message_delta and message_stop'}`, {
     expected: '… message_delta, message_stop',
-    actual: `events: ${types.join(', ')}`,
+    actual: `events: ${eventSequence(capture.events)}`,
     exchange: capture.exchange.record,
   });
 }

@@ -13,7 +13,7 @@ import {
   withRequestJson,
 } from '../harness/mutant.ts';
 
-import type { AnthropicStreamEventType } from '../../specs/anthropic-messages/index.ts';
+import { ANTHROPIC_VERSION, type AnthropicStreamEventType } from '../../specs/anthropic-messages/index.ts';
 
 type Json = Record<string, unknown>;
 
@@ -532,7 +532,7 @@ export const anthropicMutants: Mutant[] = [
     id: 'version-optional',
     description: 'anthropic-version is not required.',
     breaks: [id('errors/missing-version-rejected')],
-    request: (r) => (r.headers['anthropic-version'] ? r : { ...r, headers: { ...r.headers, 'anthropic-version': '2023-06-01' } }),
+    request: (r) => (r.headers['anthropic-version'] ? r : { ...r, headers: { ...r.headers, 'anthropic-version': ANTHROPIC_VERSION } }),
   }),
   defineMutant({
     id: 'invalid-json-html',
@@ -558,10 +558,10 @@ export const anthropicMutants: Mutant[] = [
   }),
   defineMutant({
     id: 'sdk-version-rejected',
-    description: 'Only anthropic-version 2023-06-01 is accepted; the official SDK sends a newer one and gets 400.',
+    description: `Only anthropic-version ${ANTHROPIC_VERSION} is accepted; the official SDK sends a newer one and gets 400.`,
     breaks: [id('basic/sdk-create')],
     request: (r) =>
-      r.headers['anthropic-version'] && r.headers['anthropic-version'] !== '2023-06-01'
+      r.headers['anthropic-version'] && r.headers['anthropic-version'] !== ANTHROPIC_VERSION
         ? anthropicError(400, 'invalid_request_error', `anthropic-version: unknown version ${r.headers['anthropic-version']}`)
         : r,
   }),

@@ -55,6 +55,31 @@ export function okStream(capture: StreamCapture, what: string): StreamCapture {
   return capture;
 }
 
+/**
+ * The sequence of event types, repeats folded, for messages and evidence:
+ * `message_start, content_block_start, content_block_delta ×20, content_block_stop`.
+ */
+export function eventSequence(events: readonly ParsedEvent[]): string {
+  const out: string[] = [];
+  let last: string | undefined;
+  let count = 0;
+  const flush = () => {
+    if (last !== undefined) out.push(count > 1 ? `${last} ×${count}` : last);
+  };
+  for (const event of events) {
+    const type = event.type ?? event.event ?? '?';
+    if (type === last) {
+      count++;
+      continue;
+    }
+    flush();
+    last = type;
+    count = 1;
+  }
+  flush();
+  return out.join(', ') || '(none)';
+}
+
 /** Events whose `type` is `type`. */
 export function eventsOf<T extends string>(events: readonly ParsedEvent[], type: T): ParsedEvent[] {
   return events.filter((e) => e.type === type);
@@ -63,6 +88,6 @@ export function eventsOf<T extends string>(events: readonly ParsedEvent[], type:
 /** The data of the first event of a type (fails when absent). */
 export function firstEvent<T extends string>(events: readonly ParsedEvent[], type: T, what: string): Record<string, unknown> {
   const found = events.find((e) => e.type === type)?.json;
-  expect(found, `${what}: no '${type}' event in the stream`, { expected: `a '${type}' event`, actual: `events: ${[...new Set(events.map((e) => e.type ?? e.event ?? '?'))].join(', ')}` });
+  expect(found, `${what}: no '${type}' event in the stream`, { expected: `a '${type}' event`, actual: `events: ${eventSequence(events)}` });
   return found;
 }

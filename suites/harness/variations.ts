@@ -10,7 +10,7 @@ export const VARIANT_FIELD = 'x_llm_conformance_variant';
 const SPLIT_BYTES = 7;
 
 /** Splits bytes every `size` bytes: frames, lines and multi-byte UTF-8 characters end up cut. */
-function splitEvery(text: string, size: number): Uint8Array[] {
+export function splitEvery(text: string, size: number): Uint8Array[] {
   const bytes = new TextEncoder().encode(text);
   const chunks: Uint8Array[] = [];
   for (let at = 0; at < bytes.byteLength; at += size) chunks.push(bytes.slice(at, at + size));

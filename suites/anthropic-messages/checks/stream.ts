@@ -5,7 +5,7 @@ import { checkStreamGrammar } from '../../../specs/tooling/stream-grammar.ts';
 import { describeDiagnostics, excerpt, expect, fail, preview } from '../../harness/assert.ts';
 import { type Check, type CheckContext, defineCheck } from '../../harness/check.ts';
 import { expectMediaType, expectOk } from '../../harness/replies.ts';
-import type { ParsedEvent } from '../../harness/stream-capture.ts';
+import { eventSequence, type ParsedEvent } from '../../harness/stream-capture.ts';
 import { textOf } from '../accumulate.ts';
 import { anthropicClient } from '../client.ts';
 import { basicReply, basicStream, basicStreamComplete, bothStreams, sdkBasicStream, sdkMessage, streamMessages, toolStreamComplete } from '../exchanges.ts';
@@ -33,7 +33,7 @@ async function grammarFindings(ctx: CheckContext, rules: ReadonlySet<string>): P
     const diagnostics = checkStreamGrammar(anthropicStreamGrammar, grammarEvents(capture.events)).filter((d) => rules.has(d.keyword));
     if (diagnostics.length > 0) {
       fail(`${name} stream: ${formatDiagnostics(diagnostics, 3)}`, {
-        actual: `events: ${capture.events.map((e) => e.type ?? e.event ?? '?').join(', ')}`,
+        actual: `events: ${eventSequence(capture.events)}`,
         exchange: capture.exchange.record,
       });
     }
