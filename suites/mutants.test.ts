@@ -54,6 +54,15 @@ describe.each(suites.map((s) => [s.protocol, s] as const))('%s mutants', (_proto
     expect(internal.map((r) => `${r.id}: ${r.internalError}`)).toEqual([]);
   });
 
+  it('report their collateral: the checks each fails beyond its list', () => {
+    const lines = mutants.flatMap((mutant) => {
+      const collateral = (outcomes.get(mutant.id) ?? []).filter((r) => r.status === 'fail' && !mutant.breaks.includes(r.id)).map((r) => r.id);
+      return collateral.length > 0 ? [`  ${mutant.id}: ${collateral.join(', ')}`] : [];
+    });
+    if (lines.length > 0) console.info(`${suite.protocol}: ${lines.length} of ${mutants.length} mutants fail checks they do not name (at most ${MAX_COLLATERAL} each):\n${lines.join('\n')}`);
+    expect(lines.length).toBeLessThan(mutants.length);
+  });
+
   it('fail the run (a must failure) exactly when they name a must check', () => {
     const levels = new Map(checks.map((c) => [c.id, c.level]));
     for (const mutant of mutants) {

@@ -1,5 +1,7 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { ANTHROPIC_VERSION } from '../../specs/anthropic-messages/index.ts';
+import { type RawExchange, rawExchange } from '../harness/http.ts';
+import { captureStream, type StreamCapture } from '../harness/stream-capture.ts';
 import type { ResolvedTarget } from '../harness/target.ts';
 
 /**
@@ -32,4 +34,14 @@ export function anthropicHeaders(target: ResolvedTarget, auth?: AuthStyle, versi
   if (style === 'x-api-key') headers['x-api-key'] = target.apiKey;
   if (style === 'bearer') headers.authorization = `Bearer ${target.apiKey}`;
   return headers;
+}
+
+/** POST /v1/messages (raw) with the scheme the target accepts. */
+export function postMessages(target: ResolvedTarget, body: unknown, path = '/v1/messages'): Promise<RawExchange> {
+  return rawExchange(target, { path, headers: anthropicHeaders(target), body });
+}
+
+/** POST /v1/messages with `stream: true`, read as bytes, frames and events. */
+export function streamMessages(target: ResolvedTarget, body: Record<string, unknown>, headers: Record<string, string> = {}): Promise<StreamCapture> {
+  return captureStream(target, { path: '/v1/messages', headers: { ...anthropicHeaders(target), ...headers }, body: { ...body, stream: true } });
 }

@@ -2,14 +2,14 @@ import type Anthropic from '@anthropic-ai/sdk';
 import { ANTHROPIC_SCHEMA_IDS } from '../../specs/anthropic-messages/index.ts';
 import { expect, expectSchema, fail, preview } from '../harness/assert.ts';
 import { defineExchange, type SharedExchange } from '../harness/exchange.ts';
-import { type RawExchange, rawExchange } from '../harness/http.ts';
+import { rawExchange } from '../harness/http.ts';
 import { okJson } from '../harness/replies.ts';
-import { captureStream, eventSequence, okStream, type ParsedEvent, type StreamCapture } from '../harness/stream-capture.ts';
-import type { ResolvedTarget } from '../harness/target.ts';
+import { eventSequence, okStream, type ParsedEvent, type StreamCapture } from '../harness/stream-capture.ts';
 import { requireCapability } from '../harness/verdict.ts';
 import { contentOf, textOf } from './accumulate.ts';
-import { anthropicClient, anthropicHeaders } from './client.ts';
-import { expectEnvelope, isOpenAiErrorEnvelope, requireCapabilityAccepted } from './envelope.ts';
+import { anthropicClient, anthropicHeaders, postMessages, streamMessages } from './client.ts';
+import { requireCapabilityAccepted } from './envelope.ts';
+import { errorExchanges } from './error-exchanges.ts';
 import { basicBody, countBody, forcedToolBody, systemBlocksBody, thinkingBody, toolChoiceBody, WEATHER_TOOL } from './requests.ts';
 
 /**
@@ -20,16 +20,6 @@ import { basicBody, countBody, forcedToolBody, systemBlocksBody, thinkingBody, t
 
 type Block = Record<string, unknown>;
 const p = (name: string) => `anthropic-messages/${name}`;
-
-/** POST /v1/messages (raw) with the scheme the target accepts. */
-export function postMessages(target: ResolvedTarget, body: unknown, path = '/v1/messages'): Promise<RawExchange> {
-  return rawExchange(target, { path, headers: anthropicHeaders(target), body });
-}
-
-/** POST /v1/messages with `stream: true`, read as bytes, frames and events. */
-export function streamMessages(target: ResolvedTarget, body: Record<string, unknown>, headers: Record<string, string> = {}): Promise<StreamCapture> {
-  return captureStream(target, { path: '/v1/messages', headers: { ...anthropicHeaders(target), ...headers }, body: { ...body, stream: true } });
-}
 
 // ---- plain replies ------------------------------------------------------------------------
 
@@ -277,77 +267,6 @@ export const modelList = defineExchange({
   },
 });
 
-// ---- errors -------------------------------------------------------------------------------
-
-/** A request without the required max_tokens. */
-export function missingMaxTokens(model: string) {
-  const { max_tokens: _omitted, ...body } = basicBody(model);
-  return body;
-}
-
-/** The answer to a body without max_tokens, as it came. */
-const rawBadRequest = defineExchange({
-  id: p('error:missing-max-tokens:raw'),
-  owner: p('errors/bad-request-envelope'),
-  description: 'POST /v1/messages without max_tokens',
-  make: ({ target }) => postMessages(target, missingMaxTokens(target.model)),
-});
-
-/** The 400 to a body without max_tokens: its wording and request id are judged only once the envelope is right. */
-export const badRequest = defineExchange({
-  id: p('error:missing-max-tokens'),
-  owner: p('errors/bad-request-envelope'),
-  description: 'the 400 to a body without max_tokens',
-  make: async ({ use }) => {
-    const exchange = await use(rawBadRequest);
-    expectEnvelope(exchange, 400, 'invalid_request_error', 'a body without max_tokens');
-    return exchange;
-  },
-});
-
-/**
- * The envelope convention of the target's errors: a target that answers every error in OpenAI's
- * envelope has one bug, reported once by errors/bad-request-envelope; the other error checks that
- * meet the same envelope are blocked by it.
- */
-const errorConvention = defineExchange({
-  id: p('error:convention'),
-  owner: p('errors/bad-request-envelope'),
-  description: "the envelope of the target's errors",
-  make: async ({ use }) => {
-    const exchange = await use(rawBadRequest);
-    if (isOpenAiErrorEnvelope(exchange.json)) expectEnvelope(exchange, exchange.status, 'invalid_request_error', 'a body without max_tokens');
-  },
-});
-
-/**
- * {@link expectEnvelope} for an error exchange other than the bad-request one: an OpenAI-shaped
- * body is first attributed to the target's error convention (blocked when that is the cause).
- */
-export async function expectErrorReply(
-  use: <T>(e: SharedExchange<T>) => Promise<T>,
-  exchange: RawExchange,
-  status: number,
-  type: string,
-  what: string,
-): Promise<void> {
-  if (isOpenAiErrorEnvelope(exchange.json)) await use(errorConvention);
-  expectEnvelope(exchange, status, type, what);
-}
-
-/** A request without anthropic-version: a 400 envelope (strict) or a Message (lenient); never a crash. */
-export const noVersion = defineExchange({
-  id: p('error:no-version'),
-  owner: p('errors/missing-version-handled'),
-  description: 'POST /v1/messages without anthropic-version',
-  make: async ({ target, use }) => {
-    const exchange = await rawExchange(target, { path: '/v1/messages', headers: anthropicHeaders(target, undefined, null), body: basicBody(target.model) });
-    if (exchange.status === 200) okJson(exchange, 'a request without anthropic-version');
-    else await expectErrorReply(use, exchange, 400, 'invalid_request_error', 'a request without anthropic-version');
-    return exchange;
-  },
-});
-
 /** Every shared exchange of the suite (ids unique, owners are checks: a test checks both). */
 export const anthropicExchanges: readonly SharedExchange<unknown>[] = [
   basicReply,
@@ -366,10 +285,9 @@ export const anthropicExchanges: readonly SharedExchange<unknown>[] = [
   signedThinking,
   plainCount,
   modelList,
-  rawBadRequest,
-  badRequest,
-  errorConvention,
-  noVersion,
+  ...errorExchanges,
 ];
 
 export type { ParsedEvent };
+export { postMessages, streamMessages } from './client.ts';
+export { badRequest, expectErrorReply, missingMaxTokens, noVersion } from './error-exchanges.ts';
