@@ -1,20 +1,10 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import reportSchema from '../cli/report/report.schema.json' with { type: 'json' };
-import { SchemaRegistry } from '../specs/tooling/schema-registry.ts';
-import { runCli, startMock } from './cli-helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { runCli, startMock, useTempDir, validateReport } from './cli-helpers.ts';
 import { answering, endlessStreams, type HostileTarget, stallingStreams } from './hostile-targets.ts';
 
-const registry = new SchemaRegistry([reportSchema]);
-const validateReport = (report: unknown) => registry.validate(reportSchema.$id, report);
-
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'llm-conformance-verdicts-'));
-});
-afterAll(() => rm(dir, { recursive: true, force: true }));
+const tempDir = useTempDir('llm-conformance-verdicts-');
 
 async function withTarget<T extends HostileTarget>(start: () => Promise<T>, use: (target: T) => Promise<void>): Promise<void> {
   const target = await start();
@@ -43,7 +33,7 @@ describe('preflight: misconfiguration is one message, not a verdict', () => {
   it('a model the target does not serve: exit 2, naming the models it lists', async () => {
     const mock = await startMock();
     try {
-      const file = join(dir, 'model.json');
+      const file = join(tempDir(), 'model.json');
       const result = await runCli(['run', '--base-url', mock.url, '--model', 'claude-nonexistent-9', '--report-json', file]);
       expect(result.code).toBe(2);
       expect(result.stdout).toMatch(/does not serve model claude-nonexistent-9 .*it lists: .*claude-sonnet-4-6/);
@@ -75,7 +65,7 @@ describe('hostile targets: bounded, and reported for what they are', () => {
     await withTarget(
       () => answering(200, { 'content-type': 'text/html' }, '<!doctype html><html><body>Welcome to nginx!</body></html>'),
       async (target) => {
-        const file = join(dir, 'html.json');
+        const file = join(tempDir(), 'html.json');
         const result = await runCli(['run', '--base-url', target.url, '--report-json', file]);
         expect(result.code).toBe(1);
         const report = JSON.parse(await readFile(file, 'utf8'));
@@ -107,8 +97,8 @@ describe('evidence, root causes and --trace', () => {
   it('report the exchange behind each failure, group blocked checks under their root, and write every exchange (redacted)', async () => {
     const mock = await startMock(['--mutant', 'sse-content-type-json']);
     try {
-      const file = join(dir, 'evidence.json');
-      const traceDir = join(dir, 'trace');
+      const file = join(tempDir(), 'evidence.json');
+      const traceDir = join(tempDir(), 'trace');
       const key = 'sk-ant-trace-secret-0123456789';
       const result = await runCli(['run', '--base-url', mock.url, '--api-key', key, '--report-json', file, '--trace', traceDir, '--filter', 'stream/']);
       expect(result.code).toBe(1);
@@ -135,7 +125,7 @@ describe('evidence, root causes and --trace', () => {
   it('a gateway that cuts every stream short: one root failure, the rest blocked, counted apart', async () => {
     const mock = await startMock(['--mutant', 'sse-truncated']);
     try {
-      const file = join(dir, 'roots.json');
+      const file = join(tempDir(), 'roots.json');
       const result = await runCli(['run', '--base-url', mock.url, '--report-json', file]);
       expect(result.code).toBe(1);
       const report = JSON.parse(await readFile(file, 'utf8'));

@@ -1,27 +1,17 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SchemaRegistry } from '../specs/tooling/schema-registry.ts';
-import reportSchema from '../cli/report/report.schema.json' with { type: 'json' };
+import { describe, expect, it } from 'vitest';
 import { anthropicMessagesSuite } from '../suites/anthropic-messages/index.ts';
-import { BIN, runCli, startMock } from './cli-helpers.ts';
+import { BIN, runCli, startMock, useTempDir, validateReport } from './cli-helpers.ts';
 
-const registry = new SchemaRegistry([reportSchema]);
-const validateReport = (report: unknown) => registry.validate(reportSchema.$id, report);
-
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'llm-conformance-cli-'));
-});
-afterAll(() => rm(dir, { recursive: true, force: true }));
+const tempDir = useTempDir('llm-conformance-cli-');
 
 describe('llm-conformance run against the embedded mock', () => {
   it('passes every check, prints a summary and writes a valid JSON report', async () => {
-    const file = join(dir, 'embedded.json');
+    const file = join(tempDir(), 'embedded.json');
     const result = await runCli(['run', '--report-json', file]);
     expect(result.code, result.stderr).toBe(0);
     const checks = anthropicMessagesSuite.checks.length;
@@ -38,7 +28,7 @@ describe('llm-conformance mock + run --base-url', () => {
   it('serves the suite over HTTP and stops cleanly on SIGINT', async () => {
     const mock = await startMock();
     try {
-      const file = join(dir, 'mock.json');
+      const file = join(tempDir(), 'mock.json');
       const result = await runCli(['run', '--base-url', mock.url, '--protocol', 'anthropic-messages', '--report-json', file]);
       expect(result.code, result.stdout).toBe(0);
       const report = JSON.parse(await readFile(file, 'utf8'));
@@ -57,7 +47,7 @@ describe('llm-conformance mock + run --base-url', () => {
     const mutant = anthropicMessagesSuite.mutants.find((m) => m.id === mutantId)!;
     const mock = await startMock(['--mutant', mutantId]);
     try {
-      const file = join(dir, `${mutantId}.json`);
+      const file = join(tempDir(), `${mutantId}.json`);
       const result = await runCli(['run', '--base-url', mock.url, '--report-json', file]);
       expect(result.code).toBe(1);
       const report = JSON.parse(await readFile(file, 'utf8'));
@@ -123,7 +113,7 @@ describe('secrets', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const { port } = server.address() as AddressInfo;
-      const file = join(dir, 'secret.json');
+      const file = join(tempDir(), 'secret.json');
       const result = await runCli(['run', '--base-url', `http://127.0.0.1:${port}`, '--api-key', secret, '--report-json', file, '--filter', 'basic/,errors/']);
       // Rejected under every scheme: a configuration problem, reported once (exit 2).
       expect(result.code).toBe(2);
