@@ -95,6 +95,6 @@ describe('the recording fetch bounds SDK exchanges too', () => {
     expect(result).toMatchObject({ status: 'fail', message: 'timed out after 100 ms' });
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(records.map((r) => r.error)).toEqual(['cancelled (the check ended or timed out)']);
-    expect(result?.evidence?.exchange).toMatchObject({ method: 'POST', status: 200 });
+    expect(result?.evidence?.exchange).toMatchObject({ method: 'POST', status: 200, error: 'cancelled (the check ended or timed out)' });
   });
 });

@@ -124,6 +124,7 @@ export function recordingFetch(inner: typeof fetch, options: RecorderOptions): t
       record.responseBody = text.length > captureBytes ? text.slice(0, captureBytes) : text;
       record.truncated = body.size > captureBytes;
       if (record.requestBody !== undefined && record.requestBody.length > captureBytes) record.requestBody = `${record.requestBody.slice(0, captureBytes)}…`;
+      body.release();
     };
     let response: Response;
     try {
@@ -197,6 +198,11 @@ class BodyCapture {
   }
   text(): string {
     return Buffer.concat(this.#chunks).toString('utf8');
+  }
+  /** Drops the kept bytes (the record holds its own copy of the beginning). */
+  release(): void {
+    this.#chunks.length = 0;
+    this.#kept = this.#limit;
   }
 }
 

@@ -89,23 +89,28 @@ async function runOne(check: Check, target: ResolvedTarget, store: ExchangeStore
     },
   };
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let outcome: Omit<CheckResult, 'id' | 'protocol' | 'level' | 'durationMs' | 'description' | 'spec'>;
+  let passed = false;
+  let thrown: unknown;
   try {
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new CheckTimeout(timeoutMs)), timeoutMs);
     });
     await inScope({ records: trail, signal: abort.signal, label: check.id }, () => Promise.race([check.run(ctx), timeout]));
-    outcome =
-      trail.length === 0
-        ? internal(new Error(`${check.id} passed without making or using any exchange: a check must observe its subject`))
-        : { status: 'pass', message: '' };
+    passed = true;
   } catch (error) {
-    outcome = classify(error, check, target, trail, hints);
+    thrown = error;
   } finally {
     clearTimeout(timer);
     // Whatever the check left running (an SDK stream after a timeout) stops reading now.
     abort.abort();
   }
+  // One turn of the event loop lets the cancelled exchanges record how they ended (evidence).
+  await new Promise((resolve) => setImmediate(resolve));
+  const outcome = passed
+    ? trail.length === 0
+      ? internal(new Error(`${check.id} passed without making or using any exchange: a check must observe its subject`))
+      : ({ status: 'pass', message: '' } as const)
+    : classify(thrown, check, target, trail, hints);
   return { ...checkResult(check, outcome.status, outcome.message, Math.round(performance.now() - started)), ...outcome };
 }
 
