@@ -6,6 +6,9 @@ import { defineConfig } from 'vitest/config';
  * The JSON reporter feeds `.ci/run`, which prints the plain `N passed, N failed` line.
  */
 export default defineConfig({
+  // Tests import the package by name (`llm-conformance/msw`) from the sources, through the export
+  // map's `llm-conformance-source` condition; the published build is tested in test/package/.
+  ssr: { resolve: { conditions: ['llm-conformance-source'] } },
   test: {
     include: ['**/*.test.ts'],
     exclude: ['node_modules/**', 'dist/**'],

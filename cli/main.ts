@@ -1,28 +1,41 @@
 import { TOOL } from '../mock-server/core/version.ts';
-import { mockCommand, MOCK_USAGE } from './commands/mock.ts';
-import { runCommand, RUN_USAGE } from './commands/run.ts';
+import { mockCommand } from './commands/mock.ts';
+import { runCommand } from './commands/run.ts';
+import { specDriftCommand } from './commands/spec-drift.ts';
 import { EXIT, UsageError } from './exit-codes.ts';
+import { createRedactor } from './redact.ts';
 
 const USAGE = `llm-conformance ${TOOL.version}: prove that an LLM endpoint speaks the protocol it claims.
 
 Usage:
-  llm-conformance run [--base-url URL] [--protocol LIST] [--api-key KEY] [--model ID] [--filter PATTERN] [--report-json FILE] [--trace DIR]
-  llm-conformance mock [--port N] [--host 127.0.0.1]
+  llm-conformance run [--base-url URL] [--protocol LIST] [--api-key KEY] [--model ID] [--header 'Name: value']…
+                      [--filter PATTERN] [--report-json FILE|-] [--trace DIR] [--timeout MS] [--concurrency N] [--list]
+  llm-conformance mock [--port N] [--host 127.0.0.1] [--mutant ID] …
+  llm-conformance spec-drift --openapi FILE [--protocol ID] [--json]
   llm-conformance --version | --help
 
 Run 'llm-conformance <command> --help' for a command's options.`;
 
-/** The CLI: dispatches to a command and returns the process exit code (never throws). */
+const COMMANDS = ['run', 'mock', 'spec-drift'] as const;
+
+/**
+ * The CLI: dispatches to a command and returns the process exit code (never throws). Everything
+ * written to stdout and stderr passes through one redactor, to which commands add their secrets
+ * as soon as they have parsed them; a closed stdout (`| head -1`) ends output quietly.
+ */
 export async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const stdout = (text: string) => process.stdout.write(text);
-  const stderr = (text: string) => process.stderr.write(text);
+  const redactor = createRedactor();
+  const stdout = pipeWriter(process.stdout, redactor);
+  const stderr = pipeWriter(process.stderr, redactor);
   try {
     switch (command) {
       case 'run':
-        return exitWhenDone(await runCommand(rest, { stdout, stderr, env: process.env, color: useColor() }));
+        return exitWhenDone(await runCommand(rest, { stdout, stderr, env: process.env, color: useColor(), redactor }));
       case 'mock':
         return await mockCommand(rest, { stdout, stderr, stopSignal: stopSignal() });
+      case 'spec-drift':
+        return await specDriftCommand(rest, { stdout, stderr });
       case '--version':
       case '-v':
         stdout(`${TOOL.version}\n`);
@@ -38,8 +51,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {
-      const usage = command === 'run' ? RUN_USAGE : command === 'mock' ? MOCK_USAGE : USAGE;
-      stderr(`llm-conformance: ${(error as Error).message}\n\n${usage}\n`);
+      const known = (COMMANDS as readonly (string | undefined)[]).includes(command);
+      const help = known ? `run 'llm-conformance ${command} --help' for options` : "run 'llm-conformance --help' for usage";
+      stderr(`llm-conformance: ${(error as Error).message}\n${help}\n`);
       return EXIT.usage;
     }
     // A bug of ours is never a verdict on the target: exit 3, with the stack to report.
@@ -56,6 +70,22 @@ export async function main(argv: readonly string[]): Promise<number> {
 function exitWhenDone(code: number): number {
   setTimeout(() => process.exit(code), 250).unref();
   return code;
+}
+
+/**
+ * A redacting writer that survives its reader going away: EPIPE (`llm-conformance run --list |
+ * head -1`) stops further output instead of crashing with a stack trace; the command still
+ * finishes (a report file is still written) and keeps its exit code.
+ */
+export function pipeWriter(stream: NodeJS.WritableStream, redact: (text: string) => string): (text: string) => void {
+  let closed = false;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') closed = true;
+    else throw error;
+  });
+  return (text) => {
+    if (!closed) stream.write(redact(text));
+  };
 }
 
 function isParseArgsError(error: unknown): boolean {

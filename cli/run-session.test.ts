@@ -4,6 +4,7 @@ import { rawExchange } from '../suites/harness/http.ts';
 import type { ProtocolSuite } from '../suites/harness/suite.ts';
 import type { RunArgs } from './commands/run.ts';
 import { EXIT } from './exit-codes.ts';
+import { createRedactor } from './redact.ts';
 import { buildReport } from './report/json-report.ts';
 import { runSession } from './run-session.ts';
 
@@ -12,6 +13,7 @@ const args: RunArgs = {
   protocols: ['anthropic-messages'],
   apiKey: undefined,
   model: undefined,
+  headers: {},
   filter: undefined,
   reportJson: undefined,
   trace: undefined,
@@ -23,7 +25,8 @@ const args: RunArgs = {
 
 function io() {
   let out = '';
-  return { io: { stdout: (t: string) => void (out += t), stderr: (t: string) => void (out += t), env: {}, color: false }, out: () => out };
+  const redactor = createRedactor();
+  return { io: { stdout: (t: string) => void (out += redactor(t)), stderr: (t: string) => void (out += redactor(t)), env: {}, color: false, redactor }, out: () => out };
 }
 
 describe('runSession', () => {
@@ -41,7 +44,7 @@ describe('runSession', () => {
     });
     const suite: ProtocolSuite = { protocol: 'anthropic-messages', defaultModel: 'claude-sonnet-4-6', checks: [buggy], mutants: [] };
     const { io: sessionIo, out } = io();
-    expect(await runSession(args, [{ suite, checks: [buggy] }], sessionIo)).toBe(EXIT.internal);
+    expect(await runSession(args, undefined, [{ suite, checks: [buggy] }], sessionIo)).toBe(EXIT.internal);
     expect(out()).toContain('Internal errors (1): a bug of llm-conformance, not a verdict on the target');
     expect(out()).toContain('INTERNAL ERROR');
   });

@@ -68,7 +68,7 @@ describe('GET / and HEAD /', () => {
     const res = await mock.fetch(new Request('http://mock.test/'));
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/json');
-    expect(await res.json()).toEqual({ name: TOOL.name, version: TOOL.version, protocols: ['anthropic-messages'], models: mock.catalog.list().length });
+    expect(await res.json()).toEqual({ name: TOOL.name, version: TOOL.version, protocols: ['anthropic-messages', 'gemini', 'openai-responses'], models: mock.catalog.list().length });
   });
 
   it('HEAD / (Claude Code’s connectivity probe) answers 200 without a body', async () => {
@@ -85,7 +85,7 @@ describe('GET / and HEAD /', () => {
 describe('createMockServer options', () => {
   it('exposes its protocols and catalog', () => {
     const mock = createMockServer();
-    expect(mock.protocols.map((p) => p.spec.id)).toEqual(['anthropic-messages']);
+    expect(mock.protocols.map((p) => p.spec.id)).toEqual(['anthropic-messages', 'gemini', 'openai-responses']);
     expect(mock.catalog.find('claude-sonnet-4-6')).toBeDefined();
   });
 

@@ -33,6 +33,11 @@ export interface MockServerOptions {
    * before it forgets the least recently used (default 10,000).
    */
   readonly stateLimit?: number;
+  /**
+   * An estimate, in bytes, of how much stored content (OpenAI stored responses with their input)
+   * the server keeps before it forgets the least recently used (default 256 MiB).
+   */
+  readonly stateMaxBytes?: number;
 }
 
 /** A running mock: a fetch-style handler plus the lower-level `handle` the node transport uses. */
@@ -48,6 +53,7 @@ export interface MockServer {
 }
 
 const DEFAULT_MAX_BODY = 32 * 1024 * 1024;
+const DEFAULT_STATE_BYTES = 256 * 1024 * 1024;
 
 // Schemas are immutable data and compiling them costs ~100 ms, so servers serving the same
 // protocol specs (the same objects, not just the same ids) share one compiled registry.
@@ -84,7 +90,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     catalog,
     events,
     seed: String(options.seed ?? 0),
-    state: new MockState(options.stateLimit),
+    state: new MockState(options.stateLimit, options.stateMaxBytes ?? DEFAULT_STATE_BYTES),
     apiKeys: options.apiKeys ? new Set(options.apiKeys) : undefined,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY,
     validateOutput: options.validateOutput ?? 'report',

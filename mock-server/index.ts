@@ -10,7 +10,7 @@ export { serveNodeHttp, type NodeHttpOptions, type NodeHttpServer, type RequestH
 export { createFetch } from './transports/fetch.ts';
 
 // Protocols
-export { PROTOCOL_ADAPTERS, anthropicMessages } from './protocols/index.ts';
+export { PROTOCOL_ADAPTERS, anthropicMessages, openaiResponses } from './protocols/index.ts';
 export type { ProtocolAdapter, OperationCall, OperationReply, StreamEvent, ErrorTemplates } from './core/protocol-adapter.ts';
 
 // Model catalog, canonical model, token estimator

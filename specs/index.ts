@@ -1,10 +1,14 @@
 import { anthropicMessagesSpec } from './anthropic-messages/index.ts';
+import { geminiSpec } from './gemini/index.ts';
+import { openaiResponsesSpec } from './openai-responses/index.ts';
 import { SchemaRegistry } from './tooling/schema-registry.ts';
 import type { ProtocolId, ProtocolSpec } from './types.ts';
 
 /** Every protocol spec, by id. Adding a protocol adds one entry. */
 export const PROTOCOL_SPECS: Readonly<Record<ProtocolId, ProtocolSpec>> = {
   'anthropic-messages': anthropicMessagesSpec,
+  gemini: geminiSpec,
+  'openai-responses': openaiResponsesSpec,
 };
 
 let registry: SchemaRegistry | undefined;

@@ -86,7 +86,7 @@ describe('hostile targets: bounded, and reported for what they are', () => {
 
   it('a target that streams forever: every stream is cut (size or time), the run ends (exit 1)', async () => {
     await withTarget(endlessStreams, async (target) => {
-      const result = await runCli(['run', '--base-url', target.url, '--timeout', '2000', '--concurrency', '8', '--filter', 'stream/,tools/']);
+      const result = await runCli(['run', '--base-url', target.url, '--timeout', '2000', '--concurrency', '8', '--filter', 'stream,tools']);
       expect(result.code).toBe(1);
       expect(result.stdout).toMatch(/larger than 16777216 bytes|timed out after 2000 ms/);
     });
@@ -100,7 +100,7 @@ describe('evidence, root causes and --trace', () => {
       const file = join(tempDir(), 'evidence.json');
       const traceDir = join(tempDir(), 'trace');
       const key = 'sk-ant-trace-secret-0123456789';
-      const result = await runCli(['run', '--base-url', mock.url, '--api-key', key, '--report-json', file, '--trace', traceDir, '--filter', 'stream/']);
+      const result = await runCli(['run', '--base-url', mock.url, '--api-key', key, '--report-json', file, '--trace', traceDir, '--filter', 'stream']);
       expect(result.code).toBe(1);
       const report = JSON.parse(await readFile(file, 'utf8'));
       expect(validateReport(report)).toEqual([]);

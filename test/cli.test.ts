@@ -21,6 +21,8 @@ describe('llm-conformance run against the embedded mock', () => {
     expect(validateReport(report)).toEqual([]);
     expect(report.summary).toMatchObject({ passed: checks, failed: 0, skipped: 0 });
     expect(report.target.embedded).toBe(true);
+    expect(report.target.model).toBeNull();
+    expect(report.target.models).toEqual({ 'anthropic-messages': anthropicMessagesSuite.defaultModel });
   });
 });
 
@@ -67,10 +69,10 @@ describe('exit codes and messages', () => {
     [['run', '--protocol', 'grpc'], 'unknown protocol "grpc"'],
     [['run', '--base-url', 'http://127.0.0.1:4010/v1'], 'drop the trailing /v1'],
     [['run', '--base-url', 'not a url'], 'is not a URL'],
-    [['run', '--filter', 'no-such-check'], 'matches no check'],
-    [['run', '--timeout', '0'], 'positive integer'],
+    [['run', '--filter', 'no-such-check'], '"no-such-check" matches no check'],
+    [['run', '--timeout', '0'], '--timeout must be an integer from 10 to 3600000 ms, got "0"'],
     [['mock', '--mutant', 'nope'], 'unknown mutant "nope"'],
-    [['mock', '--port', '70000'], '--port must be 0-65535'],
+    [['mock', '--port', '70000'], '--port must be an integer from 0 to 65535, got "70000"'],
     [['frobnicate'], 'unknown command "frobnicate"'],
   ])('%j exits 2 with a clear message', async (args, message) => {
     const result = await runCli(args);
@@ -114,7 +116,7 @@ describe('secrets', () => {
     try {
       const { port } = server.address() as AddressInfo;
       const file = join(tempDir(), 'secret.json');
-      const result = await runCli(['run', '--base-url', `http://127.0.0.1:${port}`, '--api-key', secret, '--report-json', file, '--filter', 'basic/,errors/']);
+      const result = await runCli(['run', '--base-url', `http://127.0.0.1:${port}`, '--api-key', secret, '--report-json', file, '--filter', 'basic,errors']);
       // Rejected under every scheme: a configuration problem, reported once (exit 2).
       expect(result.code).toBe(2);
       const report = await readFile(file, 'utf8');

@@ -24,6 +24,11 @@ describe('encodeSseFrame', () => {
     expect(encodeSseFrame({ data: 'a\r\nb\rc\n' })).toBe('data: a\ndata: b\ndata: c\ndata: \n\n');
   });
 
+  it('ends every line with CRLF when the frame asks for it (Gemini)', () => {
+    expect(encodeSseFrame({ data: '{"a": 1}', eol: '\r\n' })).toBe('data: {"a": 1}\r\n\r\n');
+    expect(encodeSseFrame({ event: 'e', data: 'a\nb', eol: '\r\n' })).toBe('event: e\r\ndata: a\r\ndata: b\r\n\r\n');
+  });
+
   it('refuses CR or LF in the event or id field, which would split the frame', () => {
     expect(() => encodeSseFrame({ event: 'a\nb', data: 'x' })).toThrow(/event field contains a line break/);
     expect(() => encodeSseFrame({ event: 'a\rb', data: 'x' })).toThrow(/event field/);

@@ -8,6 +8,11 @@ export interface SseFrame {
   readonly event?: string;
   readonly data: string;
   readonly id?: string;
+  /**
+   * Line ending of every line of the frame (default `\n`). Gemini ends its lines with `\r\n`
+   * (`data: {…}\r\n\r\n`); the SSE spec allows CRLF, LF and CR alike.
+   */
+  readonly eol?: '\n' | '\r\n';
 }
 
 /**
@@ -16,15 +21,16 @@ export interface SseFrame {
  * multi-line data is split as the spec requires rather than sent raw.
  */
 export function encodeSseFrame(frame: SseFrame): string {
+  const eol = frame.eol ?? '\n';
   let out = '';
-  if (frame.event !== undefined) out += `event: ${singleLine(frame.event, 'event')}\n`;
-  if (frame.id !== undefined) out += `id: ${singleLine(frame.id, 'id')}\n`;
+  if (frame.event !== undefined) out += `event: ${singleLine(frame.event, 'event')}${eol}`;
+  if (frame.id !== undefined) out += `id: ${singleLine(frame.id, 'id')}${eol}`;
   if (frame.data.includes('\n') || frame.data.includes('\r')) {
-    for (const line of frame.data.split(/\r\n|\r|\n/)) out += `data: ${line}\n`;
+    for (const line of frame.data.split(/\r\n|\r|\n/)) out += `data: ${line}${eol}`;
   } else {
-    out += `data: ${frame.data}\n`;
+    out += `data: ${frame.data}${eol}`;
   }
-  return `${out}\n`;
+  return `${out}${eol}`;
 }
 
 function singleLine(value: string, field: string): string {

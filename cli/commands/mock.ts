@@ -5,6 +5,7 @@ import type { RequestHandlerLike } from '../../mock-server/transports/node-http.
 import { serveNodeHttp } from '../../mock-server/transports/node-http.ts';
 import { SUITES } from '../../suites/index.ts';
 import { EXIT, UsageError } from '../exit-codes.ts';
+import { intOption } from '../options.ts';
 
 /** Where the mock command writes, and how it learns to stop (injected for tests). */
 export interface MockIo {
@@ -58,8 +59,7 @@ export async function mockCommand(argv: readonly string[], io: MockIo): Promise<
     for (const { protocol, mutant } of ALL_MUTANTS) io.stdout(`${protocol}  ${mutant.id}  ${mutant.description}\n`);
     return EXIT.ok;
   }
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535, got ${JSON.stringify(values.port)}`);
+  const port = intOption(values.port, 'port', { min: 0, max: 65535, fallback: 4010 });
   const validateOutput = values['validate-output'];
   if (validateOutput !== 'report' && validateOutput !== 'throw' && validateOutput !== 'off') {
     throw new UsageError(`--validate-output must be report, throw or off, got ${JSON.stringify(validateOutput)}`);

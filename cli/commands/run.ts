@@ -1,8 +1,13 @@
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ProtocolId } from '../../specs/types.ts';
 import { SUITE_PROTOCOLS, suiteFor } from '../../suites/index.ts';
-import { matchesFilter } from '../../suites/harness/filter.ts';
+import { filterProblems, matchesFilter } from '../../suites/harness/filter.ts';
+import type { Check } from '../../suites/harness/check.ts';
+import type { ProtocolSuite } from '../../suites/harness/suite.ts';
 import { EXIT, UsageError } from '../exit-codes.ts';
+import { headerOptions, headerSecrets, intOption, reportPathOption } from '../options.ts';
+import { createRedactor, MAX_SECRET_LENGTH, type Redactor } from '../redact.ts';
 import { runSession } from '../run-session.ts';
 
 /** Where the run command writes and reads (injected so tests can run it in-process). */
@@ -12,7 +17,15 @@ export interface RunIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly color: boolean;
   readonly fetch?: typeof fetch;
+  /**
+   * The redactor `stdout` and `stderr` already pass through (the CLI's, see `main.ts`); the run
+   * registers its secrets with it. Without one, the run redacts its own output.
+   */
+  readonly redactor?: Redactor;
 }
+
+const TIMEOUT = { min: 10, max: 3_600_000, fallback: 60_000, unit: 'ms' } as const;
+const CONCURRENCY = { min: 1, max: 64, fallback: 4 } as const;
 
 export const RUN_USAGE = `Usage: llm-conformance run [options]
 
@@ -23,12 +36,15 @@ Options:
   --protocol LIST      comma-separated protocols (default: all): ${SUITE_PROTOCOLS.join(', ')}
   --api-key KEY        API key for the target (default: $LLM_CONFORMANCE_API_KEY, then $ANTHROPIC_API_KEY)
   --model ID           model to use (default: the suite's default per protocol)
-  --filter PATTERN     check ids to run: comma-separated substrings or globs, '!' to exclude
-                       (e.g. 'anthropic-messages/stream/*,!*/thinking/*')
-  --report-json FILE   write the JSON report to FILE
+  --header 'Name: value'
+                       send this header on every request (repeatable), e.g. gateway routing headers;
+                       values of secret-looking names (authorization, *key*, *token*, cookie…) are redacted
+  --filter PATTERN     checks to run, comma-separated: an area name (stream), protocol/area, a check id,
+                       or a glob over ids (anthropic-messages/stream/*); '!' excludes (e.g. 'stream,!*-signature*')
+  --report-json FILE   write the JSON report to FILE ('-': to stdout, the console report then goes to stderr)
   --trace DIR          write every exchange of the run (redacted) to DIR, one JSON file each
-  --timeout MS         per-request timeout in ms (default 60000)
-  --concurrency N      checks in flight at once (default 4)
+  --timeout MS         per-request timeout in ms, ${TIMEOUT.min}-${TIMEOUT.max} (default ${TIMEOUT.fallback})
+  --concurrency N      checks in flight at once, ${CONCURRENCY.min}-${CONCURRENCY.max} (default ${CONCURRENCY.fallback})
   --list               list the selected checks and exit
   -h, --help           show this help
 
@@ -41,6 +57,7 @@ export interface RunArgs {
   readonly protocols: readonly ProtocolId[];
   readonly apiKey: string | undefined;
   readonly model: string | undefined;
+  readonly headers: Readonly<Record<string, string>>;
   readonly filter: string | undefined;
   readonly reportJson: string | undefined;
   readonly trace: string | undefined;
@@ -60,6 +77,7 @@ function parseRunArgs(argv: readonly string[], env: RunIo['env']): RunArgs {
       protocol: { type: 'string' },
       'api-key': { type: 'string' },
       model: { type: 'string' },
+      header: { type: 'string', multiple: true },
       filter: { type: 'string' },
       'report-json': { type: 'string' },
       trace: { type: 'string' },
@@ -72,13 +90,14 @@ function parseRunArgs(argv: readonly string[], env: RunIo['env']): RunArgs {
   return {
     baseUrl: values['base-url'] === undefined ? undefined : checkBaseUrl(values['base-url']),
     protocols: parseProtocols(values.protocol),
-    apiKey: values['api-key'] ?? env.LLM_CONFORMANCE_API_KEY ?? env.ANTHROPIC_API_KEY,
+    apiKey: checkApiKey(values['api-key'] ?? env.LLM_CONFORMANCE_API_KEY ?? env.ANTHROPIC_API_KEY),
     model: values.model,
+    headers: headerOptions(values.header),
     filter: values.filter,
     reportJson: values['report-json'],
-    trace: values.trace,
-    timeoutMs: positiveInt(values.timeout, 'timeout', 60_000),
-    concurrency: positiveInt(values.concurrency, 'concurrency', 4),
+    trace: values.trace === undefined ? undefined : traceDir(values.trace),
+    timeoutMs: intOption(values.timeout, 'timeout', TIMEOUT),
+    concurrency: intOption(values.concurrency, 'concurrency', CONCURRENCY),
     list: values.list,
     help: values.help,
   };
@@ -92,12 +111,26 @@ function checkBaseUrl(raw: string): string {
     throw new UsageError(`--base-url ${JSON.stringify(raw)} is not a URL (expected e.g. http://127.0.0.1:4010)`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--base-url must be http(s), got ${url.protocol}`);
+  // fetch refuses URLs with credentials, so every request would fail, each printing the URL.
+  if (url.username || url.password) {
+    throw new UsageError("--base-url must not contain credentials (user:password@); send them with --header 'Authorization: Basic …' or --api-key");
+  }
   // The SDK convention differs per vendor (OpenAI's base ends in /v1, Anthropic's does not);
   // the CLI takes the server root for every protocol and adds /v1 itself.
   if (/\/v1\/?$/.test(url.pathname)) {
     throw new UsageError(`--base-url is the server root: drop the trailing /v1 (use ${raw.replace(/\/v1\/?$/, '')})`);
   }
   return raw.replace(/\/+$/, '');
+}
+
+function traceDir(raw: string): string {
+  if (raw.trim() === '') throw new UsageError('--trace needs a directory');
+  return resolve(raw);
+}
+
+function checkApiKey(key: string | undefined): string | undefined {
+  if (key !== undefined && key.length > MAX_SECRET_LENGTH) throw new UsageError(`the API key is longer than ${MAX_SECRET_LENGTH} characters`);
+  return key;
 }
 
 function parseProtocols(raw: string | undefined): ProtocolId[] {
@@ -110,26 +143,46 @@ function parseProtocols(raw: string | undefined): ProtocolId[] {
   return [...new Set(ids)] as ProtocolId[];
 }
 
-function positiveInt(raw: string | undefined, name: string, fallback: number): number {
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--${name} must be a positive integer, got ${JSON.stringify(raw)}`);
-  return n;
-}
-
 /** `llm-conformance run`: returns the exit code. */
-export async function runCommand(argv: readonly string[], io: RunIo): Promise<number> {
-  const args = parseRunArgs(argv, io.env);
+export async function runCommand(argv: readonly string[], rawIo: RunIo): Promise<number> {
+  const args = parseRunArgs(argv, rawIo.env);
+  const io = redactedIo(rawIo, runSecrets(args));
   if (args.help) {
     io.stdout(`${RUN_USAGE}\n`);
     return EXIT.ok;
   }
-  const selected = args.protocols.map((protocol) => ({ suite: suiteFor(protocol), checks: suiteFor(protocol).checks.filter((c) => matchesFilter(c.id, args.filter)) }));
+  const selected = selectChecks(args);
   const checks = selected.flatMap((s) => s.checks);
-  if (checks.length === 0) throw new UsageError(`--filter ${JSON.stringify(args.filter)} matches no check (try --list)`);
   if (args.list) {
     for (const check of checks) io.stdout(`${check.id}  [${check.level}]  ${check.description}\n`);
     return EXIT.ok;
   }
-  return runSession(args, selected.filter((s) => s.checks.length > 0), io);
+  const reportPath = args.reportJson === undefined ? undefined : await reportPathOption(args.reportJson);
+  return runSession(args, reportPath, selected.filter((s) => s.checks.length > 0), io);
+}
+
+/** The selected checks per protocol; a `--filter` term that selects nothing is a usage error. */
+function selectChecks(args: RunArgs): { suite: ProtocolSuite; checks: Check[] }[] {
+  const suites = args.protocols.map(suiteFor);
+  if (args.filter !== undefined) {
+    const problems = filterProblems(args.filter, suites.flatMap((suite) => suite.checks.map((c) => c.id)));
+    if (problems.length > 0) throw new UsageError(`--filter: ${problems.join('; ')} (try --list)`);
+  }
+  return suites.map((suite) => ({ suite, checks: suite.checks.filter((c) => matchesFilter(c.id, args.filter)) }));
+}
+
+/** Every secret of the run: the key, secret header values, key-like query parameters of the base URL. */
+function runSecrets(args: RunArgs): string[] {
+  const query = args.baseUrl ? [...new URL(args.baseUrl).searchParams].filter(([name]) => /key|token|secret|auth/i.test(name)).map(([, v]) => v) : [];
+  return [...(args.apiKey ? [args.apiKey] : []), ...headerSecrets(args.headers), ...query];
+}
+
+/** `io` whose writes are redacted, with its redactor knowing the run's secrets. */
+function redactedIo(io: RunIo, secrets: readonly string[]): RunIo & { readonly redactor: Redactor } {
+  if (io.redactor) {
+    io.redactor.add(...secrets);
+    return { ...io, redactor: io.redactor };
+  }
+  const redactor = createRedactor(secrets);
+  return { ...io, redactor, stdout: (t) => io.stdout(redactor(t)), stderr: (t) => io.stderr(redactor(t)) };
 }

@@ -25,11 +25,21 @@ export type RunVerdict = 'conformant' | 'not-conformant' | 'not-judged' | 'misco
  * The JSON report (a contract: users and CI parse it; `report.schema.json` describes it).
  * Fields beyond the contract are additive: `description`, `spec`, `skipKind`, `blockedBy`,
  * `evidence`, `internalError` per check; `blocked`, `rateLimited`, `internalErrors`, `total`,
- * `mustFailed` in the summary; `target.embedded`, `target.model`; `preflight`, `verdict`, `exitCode`.
+ * `mustFailed` in the summary; `target.embedded`, `target.model`, `target.models`, `target.headers`;
+ * `preflight`, `verdict`, `exitCode`. `target.model` is the `--model` option (null when
+ * defaulted); `target.models` the model each protocol actually used.
  */
 export interface JsonReport {
   readonly tool: { readonly name: string; readonly version: string };
-  readonly target: { readonly baseUrl: string; readonly protocols: readonly string[]; readonly embedded: boolean; readonly model: string | null };
+  readonly target: {
+    readonly baseUrl: string;
+    readonly protocols: readonly string[];
+    readonly embedded: boolean;
+    readonly model: string | null;
+    readonly models: Readonly<Record<string, string>>;
+    /** The `--header`s sent on every request; secret-looking ones as `[redacted]`. */
+    readonly headers: Readonly<Record<string, string>>;
+  };
   readonly startedAt: string;
   readonly durationMs: number;
   readonly preflight: readonly PreflightEntry[];
@@ -57,6 +67,8 @@ export interface ReportInput {
   readonly protocols: readonly string[];
   readonly embedded: boolean;
   readonly model: string | undefined;
+  readonly models?: Readonly<Record<string, string>>;
+  readonly headers?: Readonly<Record<string, string>>;
   readonly startedAt: Date;
   readonly durationMs: number;
   readonly preflight: readonly PreflightEntry[];
@@ -79,7 +91,14 @@ export function buildReport(input: ReportInput): JsonReport {
   const verdict = verdictOf(summary, input.preflight);
   return {
     tool: { name: TOOL.name, version: TOOL.version },
-    target: { baseUrl: input.baseUrl, protocols: input.protocols, embedded: input.embedded, model: input.model ?? null },
+    target: {
+      baseUrl: input.baseUrl,
+      protocols: input.protocols,
+      embedded: input.embedded,
+      model: input.model ?? null,
+      models: input.models ?? {},
+      headers: input.headers ?? {},
+    },
     startedAt: input.startedAt.toISOString(),
     durationMs: Math.round(input.durationMs),
     preflight: input.preflight,

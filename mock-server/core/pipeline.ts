@@ -99,8 +99,8 @@ export class Pipeline {
     if (operation.requestSchema) {
       bodyText = await this.#readBody(adapter, request);
       body = parseJson(adapter, bodyText);
-      const diagnostics = this.#o.registry.validate(operation.requestSchema, body);
-      if (diagnostics.length > 0) throw adapter.errors.invalidBody(diagnostics);
+      const diagnostics = validateRequest(this.#o.registry, adapter, operation.requestSchema, body);
+      if (diagnostics.length > 0) throw adapter.errors.invalidBody(diagnostics, body);
     }
     const handler = adapter.operations[operation.operationId];
     if (!handler) throw new InternalError(`no handler for ${operation.operationId}`);
@@ -149,7 +149,7 @@ export class Pipeline {
       const diagnostics = schema ? this.#o.registry.validate(schema, rendered.body) : [];
       if (diagnostics.length > 0) this.#o.events.emit('violation', { requestId, operationId: operation.operationId, diagnostics });
     }
-    return { status: rendered.status, headers: { ...headers, ...rendered.headers }, body: JSON.stringify(rendered.body) };
+    return { status: rendered.status, headers: { ...headers, ...rendered.headers }, body: jsonText(adapter, rendered.body) };
   }
 }
 
@@ -175,10 +175,31 @@ export function outputDiagnostics(registry: SchemaRegistry, operation: SpecOpera
 function encodeReply(adapter: ProtocolAdapter, reply: OperationReply, requestId: string): WireReply {
   const idHeader = { [adapter.requestIdHeader]: requestId };
   if (reply.kind === 'json') {
-    return { status: reply.status ?? 200, headers: { ...JSON_HEADERS, ...idHeader, ...reply.headers }, body: JSON.stringify(reply.body) };
+    return { status: reply.status ?? 200, headers: { ...JSON_HEADERS, ...idHeader, ...reply.headers }, body: jsonText(adapter, reply.body) };
+  }
+  if (reply.framing === 'json-array') {
+    if (!adapter.encodeJsonArray) throw new InternalError(`${adapter.spec.id} answered a json-array stream but has no encodeJsonArray`);
+    return { status: reply.status ?? 200, headers: { ...JSON_HEADERS, ...idHeader, ...reply.headers }, body: adapter.encodeJsonArray(reply.events) };
   }
   const frames = reply.events.map((event) => encodeSseFrame(adapter.encodeEvent(event)));
   return { status: reply.status ?? 200, headers: { ...SSE_HEADERS, ...idHeader, ...reply.headers }, body: frames };
+}
+
+/**
+ * The request schema's verdict on a body. A recursive schema (Gemini's `Schema.items`) lets a
+ * caller nest a body deeper than the validator's stack: that is the caller's bad request, not a 500.
+ */
+function validateRequest(registry: SchemaRegistry, adapter: ProtocolAdapter, schemaId: string, body: unknown): Diagnostic[] {
+  try {
+    return registry.validate(schemaId, body);
+  } catch (error) {
+    if (error instanceof RangeError) throw adapter.errors.invalidJson('the request is nested too deeply');
+    throw error;
+  }
+}
+
+function jsonText(adapter: ProtocolAdapter, body: unknown): string {
+  return adapter.encodeJson ? adapter.encodeJson(body) : JSON.stringify(body);
 }
 
 function parseJson(adapter: ProtocolAdapter, text: string): unknown {

@@ -37,12 +37,25 @@ export interface StreamEvent {
 }
 
 /**
+ * How a stream's events go on the wire: `sse` (the default), one Server-Sent Event each, or
+ * `json-array`, one JSON array written element by element (Google's REST streaming, which Gemini
+ * answers to `:streamGenerateContent` without `alt=sse`).
+ */
+export type StreamFraming = 'sse' | 'json-array';
+
+/**
  * What an operation answers; the pipeline validates it against the spec, then encodes it.
  * `shortfalls` are the handler's own findings about its reply (reported like spec violations).
  */
 export type OperationReply = (
   | { readonly kind: 'json'; readonly status?: number; readonly body: unknown; readonly headers?: Readonly<Record<string, string>> }
-  | { readonly kind: 'stream'; readonly status?: number; readonly events: readonly StreamEvent[]; readonly headers?: Readonly<Record<string, string>> }
+  | {
+      readonly kind: 'stream';
+      readonly status?: number;
+      readonly events: readonly StreamEvent[];
+      readonly headers?: Readonly<Record<string, string>>;
+      readonly framing?: StreamFraming;
+    }
 ) & { readonly shortfalls?: readonly Diagnostic[] };
 
 export type OperationHandler = (call: OperationCall) => OperationReply | Promise<OperationReply>;
@@ -60,7 +73,8 @@ export interface ErrorTemplates {
   bodyTooLarge(limit: number): MockProtocolError;
   notFound(method: string, path: string): MockProtocolError;
   methodNotAllowed(method: string, path: string): MockProtocolError;
-  invalidBody(diagnostics: readonly Diagnostic[]): MockProtocolError;
+  /** `body` is the parsed request body the diagnostics point into (Google names map entries by position). */
+  invalidBody(diagnostics: readonly Diagnostic[], body?: unknown): MockProtocolError;
   internal(): MockProtocolError;
 }
 
@@ -93,4 +107,8 @@ export interface ProtocolAdapter {
   renderError(error: MockProtocolError, requestId: string): RenderedError;
   /** The SSE frame for one stream event (event line, exact data spelling). */
   encodeEvent(event: StreamEvent): SseFrame;
+  /** The text of a JSON reply or error body; default compact `JSON.stringify` (Google pretty-prints). */
+  encodeJson?(body: unknown): string;
+  /** The body chunks of a `json-array` stream; a protocol that answers one must supply it. */
+  encodeJsonArray?(events: readonly StreamEvent[]): string[];
 }

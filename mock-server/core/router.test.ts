@@ -92,3 +92,40 @@ describe('Router: several protocols on one route', () => {
     expect(m.kind === 'not-found' && m.adapter).toBe(other);
   });
 });
+
+describe('Router: templates', () => {
+  /** An adapter serving the given GET/POST paths (operation ids are `<method> <path>`). */
+  function serving(paths: Record<string, 'get' | 'post'>, claims: ProtocolAdapter['claims'] = () => false): ProtocolAdapter {
+    const entries = Object.entries(paths).map(([path, method]) => [path, { [method]: { operationId: `${method} ${path}`, responses: {} } }]);
+    const operations = Object.fromEntries(Object.entries(paths).map(([path, method]) => [`${method} ${path}`, () => ({ kind: 'json' as const, body: {} })]));
+    return {
+      ...anthropicMessages,
+      spec: { ...anthropicMessages.spec, openapi: { ...anthropicMessages.spec.openapi, paths: Object.fromEntries(entries) } as OpenAPIV3_1.Document },
+      operations,
+      claims,
+    };
+  }
+
+  it('tries the most specific template first, whatever the declaration order', () => {
+    const generic = serving({ '/v1/models/{model_id}': 'get' });
+    const gemini = serving({ '/v1/models/{model}:generateContent': 'post', '/v1/models/{model}': 'get' });
+    const router = new Router([generic, gemini]);
+    const m = route(router, 'POST', '/v1/models/gemini-2.5-flash:generateContent');
+    expect(m.kind === 'operation' && [m.operation.operationId, m.pathParams]).toEqual(['post /v1/models/{model}:generateContent', { model: 'gemini-2.5-flash' }]);
+    // The specific template owns its paths: another method there is "not allowed", not the generic GET.
+    expect(route(router, 'GET', '/v1/models/gemini-2.5-flash:generateContent').kind).toBe('method-not-allowed');
+    const plain = route(router, 'GET', '/v1/models/gemini-2.5-flash');
+    expect(plain.kind === 'operation' && plain.operation.adapter).toBe(generic);
+  });
+
+  it('shares templates that differ only in parameter names; each operation reads its own names', () => {
+    const first = serving({ '/v1/models/{model_id}': 'get' });
+    const second = serving({ '/v1/models/{model}': 'get' }, (request) => request.header('x-goog-api-key') !== undefined);
+    const router = new Router([first, second]);
+    const byDefault = route(router, 'GET', '/v1/models/m1');
+    expect(byDefault.kind === 'operation' && [byDefault.operation.adapter, byDefault.pathParams]).toEqual([first, { model_id: 'm1' }]);
+    const claimed = route(router, 'GET', '/v1/models/m1', { 'x-goog-api-key': 'k' });
+    expect(claimed.kind === 'operation' && [claimed.operation.adapter, claimed.pathParams]).toEqual([second, { model: 'm1' }]);
+    expect(router.operations).toHaveLength(2);
+  });
+});

@@ -10,21 +10,29 @@ export type RouteMatch =
   | { readonly kind: 'not-found'; readonly adapter: ProtocolAdapter };
 
 interface PathEntry {
-  readonly template: string;
+  /** The template with its parameter names erased (`/v1/models/{}`): templates that differ only in names share one entry. */
+  readonly shape: string;
   readonly pattern: RegExp | undefined;
-  readonly paramNames: readonly string[];
+  /** Characters outside `{…}`: the more, the more specific the template. */
+  readonly literalLength: number;
   /** Operations by upper-case method; several protocols may share one (GET /v1/models). */
   readonly byMethod: Map<string, SpecOperation[]>;
 }
 
 /**
  * Routes built from the protocols' OpenAPI documents. Static paths are one map lookup (the hot
- * path); templated paths (`/v1/models/{model_id}`) are tried in declaration order.
+ * path); templated paths are tried most specific first (more literal characters), then in
+ * declaration order, so that `/v1/models/{model}:generateContent` (Gemini) wins over
+ * `/v1/models/{model_id}` (whose `{model_id}` would also match `gemini-2.5-flash:generateContent`).
+ * Templates that differ only in parameter names (`/v1/models/{model_id}`, `/v1/models/{model}`)
+ * are one route shared by their protocols; each operation reads the parameters by its own names.
  */
 export class Router {
   readonly #static = new Map<string, PathEntry>();
   readonly #templated: PathEntry[] = [];
   readonly #adapters: readonly ProtocolAdapter[];
+  /** Parameter names of each templated operation path, in order. */
+  readonly #paramNames = new Map<string, readonly string[]>();
 
   constructor(adapters: readonly ProtocolAdapter[]) {
     if (adapters.length === 0) throw new Error('[llm-conformance] Failed to build the router: no protocol is enabled.');
@@ -34,9 +42,12 @@ export class Router {
         if (!adapter.operations[operation.operationId]) {
           throw new Error(`[llm-conformance] Failed to build the router: ${adapter.spec.id} has no handler for operation "${operation.operationId}".`);
         }
-        this.#entry(operation.path).byMethod.set(operation.method, [...(this.#entry(operation.path).byMethod.get(operation.method) ?? []), operation]);
+        const entry = this.#entry(operation.path);
+        entry.byMethod.set(operation.method, [...(entry.byMethod.get(operation.method) ?? []), operation]);
       }
     }
+    // Stable sort: equally specific templates keep their declaration order.
+    this.#templated.sort((a, b) => b.literalLength - a.literalLength);
   }
 
   /** Every operation, for documentation and tests. */
@@ -48,13 +59,13 @@ export class Router {
     const method = request.method === 'HEAD' ? 'GET' : request.method;
     const path = url.pathname;
     let entry = this.#static.get(path);
-    let pathParams: Record<string, string> = {};
+    let values: readonly string[] = [];
     if (!entry) {
       for (const candidate of this.#templated) {
         const m = candidate.pattern?.exec(path);
         if (!m) continue;
         entry = candidate;
-        pathParams = Object.fromEntries(candidate.paramNames.map((name, i) => [name, safeDecode(m[i + 1] ?? '')]));
+        values = m.slice(1).map((v) => safeDecode(v ?? ''));
         break;
       }
     }
@@ -65,6 +76,8 @@ export class Router {
       return { kind: 'method-not-allowed', adapter: this.claimant(request, url, adapters) };
     }
     const operation = operations.length === 1 ? operations[0]! : pick(operations, request, url);
+    const names = this.#paramNames.get(operation.path) ?? [];
+    const pathParams = Object.fromEntries(names.map((name, i) => [name, values[i] ?? '']));
     return { kind: 'operation', operation, pathParams };
   }
 
@@ -74,17 +87,19 @@ export class Router {
   }
 
   #entry(template: string): PathEntry {
-    const existing = this.#static.get(template) ?? this.#templated.find((e) => e.template === template);
-    if (existing) return existing;
     const paramNames = [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+    if (paramNames.length > 0) this.#paramNames.set(template, paramNames);
+    const shape = template.replace(/\{[^}]+\}/g, '{}');
+    const existing = this.#static.get(shape) ?? this.#templated.find((e) => e.shape === shape);
+    if (existing) return existing;
     const entry: PathEntry = {
-      template,
-      paramNames,
+      shape,
       pattern: paramNames.length > 0 ? compileTemplate(template) : undefined,
+      literalLength: shape.length - 2 * paramNames.length,
       byMethod: new Map(),
     };
     if (entry.pattern) this.#templated.push(entry);
-    else this.#static.set(template, entry);
+    else this.#static.set(shape, entry);
     return entry;
   }
 }

@@ -30,5 +30,23 @@ describe('MockState', () => {
 
   it('refuses a limit that is not a positive integer', () => {
     expect(() => new MockState(0)).toThrow(RangeError);
+    expect(() => new MockState(10, 0)).toThrow(RangeError);
+  });
+
+  it('forgets the least recently used entries while their weights exceed the weight limit, keeping the newest', () => {
+    const state = new MockState(100, 10);
+    state.put(A, '1', { n: 1 }, 4);
+    state.put(A, '2', { n: 2 }, 4);
+    state.get(A, '1');
+    state.put(A, '3', { n: 3 }, 4);
+    expect(state.get(A, '2')).toBeUndefined();
+    expect(state.weight).toBe(8);
+    state.put(A, '1', { n: 10 }, 1);
+    expect(state.weight).toBe(5);
+    state.put(B, 'huge', 'x', 50);
+    expect(state.size).toBe(1);
+    expect(state.get(B, 'huge')).toBe('x');
+    expect(state.delete(B, 'huge')).toBe(true);
+    expect(state.weight).toBe(0);
   });
 });

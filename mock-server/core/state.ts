@@ -10,19 +10,39 @@
  */
 export class MockState {
   readonly #entries = new Map<string, unknown>();
+  readonly #weights = new Map<string, number>();
   readonly #limit: number;
+  readonly #maxWeight: number;
+  #weight = 0;
 
-  constructor(limit = 10_000) {
+  /**
+   * `limit` bounds the number of entries; `maxWeight` bounds the sum of the weights callers give
+   * their entries (an estimate of their size in bytes): a few huge stored responses are forgotten
+   * as many small ones are. The newest entry is always kept.
+   */
+  constructor(limit = 10_000, maxWeight = Number.POSITIVE_INFINITY) {
     if (!Number.isInteger(limit) || limit <= 0) throw new RangeError(`[llm-conformance] state limit must be a positive integer, got ${limit}`);
+    if (!(maxWeight > 0)) throw new RangeError(`[llm-conformance] state weight limit must be positive, got ${maxWeight}`);
     this.#limit = limit;
+    this.#maxWeight = maxWeight;
   }
 
-  /** Stores `value` under `key` + `id`, replacing an earlier value. */
-  put<T>(key: StateKey<T>, id: string, value: T): void {
+  /** Stores `value` under `key` + `id`, replacing an earlier value; `weight` is its estimated size. */
+  put<T>(key: StateKey<T>, id: string, value: T, weight = 0): void {
     const k = `${key.name}\u0000${id}`;
-    this.#entries.delete(k);
+    this.#forget(k);
     this.#entries.set(k, value);
-    if (this.#entries.size > this.#limit) this.#entries.delete(this.#entries.keys().next().value as string);
+    this.#weights.set(k, weight);
+    this.#weight += weight;
+    while (this.#entries.size > 1 && (this.#entries.size > this.#limit || this.#weight > this.#maxWeight)) {
+      this.#forget(this.#entries.keys().next().value as string);
+    }
+  }
+
+  #forget(k: string): boolean {
+    this.#weight -= this.#weights.get(k) ?? 0;
+    this.#weights.delete(k);
+    return this.#entries.delete(k);
   }
 
   /** The value under `key` + `id` (and marks it recently used), or `undefined`. */
@@ -37,12 +57,17 @@ export class MockState {
 
   /** Forgets `key` + `id`; returns whether it was there. */
   delete<T>(key: StateKey<T>, id: string): boolean {
-    return this.#entries.delete(`${key.name}\u0000${id}`);
+    return this.#forget(`${key.name}\u0000${id}`);
   }
 
   /** How many entries are held (all keys). */
   get size(): number {
     return this.#entries.size;
+  }
+
+  /** The sum of the weights of the entries held. */
+  get weight(): number {
+    return this.#weight;
   }
 }
 

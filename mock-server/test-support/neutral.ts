@@ -6,6 +6,7 @@
 import { createServer } from 'node:net';
 import { expect } from 'vitest';
 import { parseRawFrames } from '../../wire/sse-parse.ts';
+import type { Capture } from '../../fixtures/captures/read-captures.ts';
 import type { CanonicalRequest } from '../core/canonical.ts';
 
 /** A key that looks real; the mock accepts any non-empty key unless `apiKeys` is set. */
@@ -89,4 +90,21 @@ export function canonicalRequest(overrides: Partial<CanonicalRequest> = {}): Can
     stream: false,
     ...overrides,
   };
+}
+
+// Set by the HTTP stack, not by the client: a replay through `fetch` must not copy them.
+const HOP_BY_HOP = new Set(['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive']);
+
+/**
+ * A captured request (`fixtures/captures/`) as a WHATWG Request with its exact body, the redacted
+ * credential replaced by a real-looking key (`x-api-key`, `x-goog-api-key`, or Bearer).
+ */
+export function replayCapture(capture: Capture, key = TEST_API_KEY): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(capture.headers)) {
+    if (HOP_BY_HOP.has(name)) continue;
+    headers.set(name, name === 'authorization' ? `Bearer ${key}` : name === 'x-api-key' || name === 'x-goog-api-key' ? key : value);
+  }
+  const query = new URLSearchParams(capture.query).toString();
+  return new Request(`${ORIGIN}${capture.path}${query ? `?${query}` : ''}`, { method: capture.method, headers, body: capture.bodyText });
 }

@@ -1,3 +1,6 @@
+// Kept in the emitted declarations (`preserve`): they name `node:http`'s Server, and a consumer on
+// TypeScript 6 (default `types: []`) has Node's types in its program only when something asks for them.
+/// <reference types="node" preserve="true" />
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { BodyTooLargeError, decodeUtf8, type MockRequest, type RequestHandlerLike } from '../../wire/wire-request.ts';

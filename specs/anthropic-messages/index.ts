@@ -1,4 +1,5 @@
 import type { ProtocolSpec } from '../types.ts';
+import { ANTHROPIC_OFFICIAL_SCHEMAS } from './official-schemas.ts';
 import { anthropicMessagesOpenApi } from './openapi.ts';
 import { ANTHROPIC_SCHEMA_IDS } from './schema-ids.ts';
 import { anthropicStreamGrammar, type AnthropicStreamEventType } from './stream-grammar.ts';
@@ -39,6 +40,7 @@ export const anthropicMessagesSpec: ProtocolSpec = {
     errorResponse,
   ],
   grammar: anthropicStreamGrammar,
+  officialSchemas: ANTHROPIC_OFFICIAL_SCHEMAS,
 };
 
 /**

@@ -1,34 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { OpenAPIV3_1 } from 'openapi-types';
+import { collectRefs, followPointer, listOperations } from '../tooling/openapi-refs.ts';
 import { SchemaRegistry } from '../tooling/schema-registry.ts';
+import { expectDocumentSchemaRefs, expectSchemaRefs } from '../tooling/spec-test-kit.ts';
 import { ANTHROPIC_SCHEMA_IDS, anthropicMessagesOpenApi, anthropicMessagesSpec } from './index.ts';
 
 const registry = new SchemaRegistry(anthropicMessagesSpec.schemas);
 const doc: OpenAPIV3_1.Document = anthropicMessagesOpenApi;
-const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
-
-/** Every `$ref` string in a value, with the JSON Pointer where it was found. */
-function collectRefs(value: unknown, at = ''): { at: string; ref: string }[] {
-  if (value === null || typeof value !== 'object') return [];
-  return Object.entries(value).flatMap(([key, child]) =>
-    key === '$ref' && typeof child === 'string' ? [{ at, ref: child }] : collectRefs(child, `${at}/${key}`),
-  );
-}
-
-/** Follows a JSON Pointer fragment (`/$defs/Usage`) inside a document. */
-function follow(document: unknown, fragment: string): unknown {
-  return fragment
-    .split('/')
-    .slice(1)
-    .map((s) => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], document);
-}
-
-function operations(): { path: string; method: string; op: OpenAPIV3_1.OperationObject }[] {
-  return Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
-    HTTP_METHODS.flatMap((method) => (item?.[method] ? [{ path, method, op: item[method] as OpenAPIV3_1.OperationObject }] : [])),
-  );
-}
+const operations = () => listOperations(doc);
+const follow = followPointer;
 
 describe('anthropic-messages OpenAPI document', () => {
   it('is OpenAPI 3.1 for api.anthropic.com', () => {
@@ -85,13 +65,7 @@ describe('anthropic-messages OpenAPI document', () => {
   });
 
   it('resolves every schema $ref to a registered $id and fragment', () => {
-    const schemaRefs = collectRefs(doc).filter(({ ref }) => !ref.startsWith('#'));
-    expect(schemaRefs.length).toBeGreaterThanOrEqual(12);
-    for (const { at, ref } of schemaRefs) {
-      const [base = '', fragment = ''] = ref.split('#');
-      expect(registry.has(base), `${at}: ${ref}`).toBe(true);
-      if (fragment) expect(follow(registry.get(base), fragment), `${at}: ${ref}`).toBeDefined();
-    }
+    expect(expectDocumentSchemaRefs(doc, registry)).toBeGreaterThanOrEqual(12);
   });
 
   it('resolves every #/components/… $ref inside the document', () => {
@@ -104,14 +78,6 @@ describe('anthropic-messages OpenAPI document', () => {
   });
 
   it('resolves every $ref inside the schemas to a registered document and fragment', () => {
-    for (const schema of anthropicMessagesSpec.schemas) {
-      for (const { at, ref } of collectRefs(schema)) {
-        const url = new URL(ref, String(schema.$id));
-        const fragment = url.hash.slice(1);
-        url.hash = '';
-        expect(registry.has(url.href), `${String(schema.$id)}${at}: ${ref}`).toBe(true);
-        expect(follow(registry.get(url.href), fragment), `${String(schema.$id)}${at}: ${ref}`).toBeDefined();
-      }
-    }
+    expectSchemaRefs(anthropicMessagesSpec.schemas, registry);
   });
 });

@@ -1,29 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SchemaRegistry } from '../tooling/schema-registry.ts';
-import { readExamples, type InvalidExample, type ValidExample } from './fixtures.ts';
+import { describeSchemaExamples } from '../tooling/spec-test-kit.ts';
+import { readExamples } from './fixtures.ts';
 import { ANTHROPIC_SCHEMA_BASE, ANTHROPIC_SCHEMA_IDS, anthropicMessagesSpec } from './index.ts';
 
 const registry = new SchemaRegistry(anthropicMessagesSpec.schemas);
 const SCHEMAS_DIR = new URL('./schemas/', import.meta.url);
 const CAPTURES_DIR = new URL('../../fixtures/captures/', import.meta.url);
-
-
-function checkValid(example: ValidExample, fallback: keyof typeof ANTHROPIC_SCHEMA_IDS): void {
-  const id = ANTHROPIC_SCHEMA_IDS[example.schema ?? fallback];
-  expect(registry.validate(id, example.body)).toEqual([]);
-}
-
-function checkInvalid(example: InvalidExample, fallback: keyof typeof ANTHROPIC_SCHEMA_IDS): void {
-  const id = ANTHROPIC_SCHEMA_IDS[example.schema ?? fallback];
-  const [first] = registry.validate(id, example.body);
-  expect(first, 'the body must be rejected').toBeDefined();
-  expect({ field: first?.field, message: first?.message }).toEqual({
-    field: example.expectField,
-    message: expect.stringContaining(example.expectMessageIncludes),
-  });
-}
-
 
 describe('anthropic-messages schema files', () => {
   const files = readdirSync(SCHEMAS_DIR).filter((f) => f.endsWith('.json'));
@@ -46,30 +30,12 @@ describe('anthropic-messages schema files', () => {
   });
 });
 
-describe('request examples', () => {
-  describe('valid', () => {
-    for (const example of readExamples<ValidExample>('requests/valid')) {
-      it(`${example.name}: ${example.description}`, () => checkValid(example, 'createMessageRequest'));
-    }
-  });
-  describe('invalid', () => {
-    for (const example of readExamples<InvalidExample>('requests/invalid')) {
-      it(`${example.name}: ${example.description}`, () => checkInvalid(example, 'createMessageRequest'));
-    }
-  });
-});
-
-describe('response and event examples', () => {
-  describe('valid', () => {
-    for (const example of readExamples<ValidExample>('responses/valid')) {
-      it(`${example.name} (${example.schema}): ${example.description}`, () => checkValid(example, 'message'));
-    }
-  });
-  describe('invalid', () => {
-    for (const example of readExamples<InvalidExample>('responses/invalid')) {
-      it(`${example.name} (${example.schema}): ${example.description}`, () => checkInvalid(example, 'message'));
-    }
-  });
+describeSchemaExamples({
+  registry,
+  schemaIds: ANTHROPIC_SCHEMA_IDS,
+  read: readExamples,
+  requestSchema: 'createMessageRequest',
+  responseSchema: 'message',
 });
 
 interface Capture {

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkStreamGrammar, type GrammarEvent } from '../tooling/stream-grammar.ts';
 import { SchemaRegistry } from '../tooling/schema-registry.ts';
-import { readExamples, type StreamExample } from './fixtures.ts';
+import { describeStreamExamples, expectTransitionTable } from '../tooling/spec-test-kit.ts';
+import { readExamples } from './fixtures.ts';
 import { anthropicMessagesSpec, eventSchemaId, type AnthropicStreamEventType } from './index.ts';
 import { ANTHROPIC_STREAM_EVENTS, anthropicStreamGrammar } from './stream-grammar.ts';
 
 const registry = new SchemaRegistry(anthropicMessagesSpec.schemas);
-const toEvents = (example: StreamExample): GrammarEvent[] => example.events.map((data) => ({ type: data.type, data }));
 const isKnown = (type: string): type is AnthropicStreamEventType => (ANTHROPIC_STREAM_EVENTS as readonly string[]).includes(type);
 
 describe('anthropic stream grammar', () => {
@@ -16,39 +15,14 @@ describe('anthropic stream grammar', () => {
   });
 
   it('has a transition table over known events and states only', () => {
-    const states = Object.keys(anthropicStreamGrammar.transitions);
-    expect(states).toContain(anthropicStreamGrammar.initial);
-    for (const [state, edges] of Object.entries(anthropicStreamGrammar.transitions)) {
-      for (const [event, next] of Object.entries(edges)) {
-        expect(ANTHROPIC_STREAM_EVENTS, `${state} —${event}→`).toContain(event);
-        expect(states, `${state} —${event}→ ${next}`).toContain(next);
-      }
-    }
+    expectTransitionTable(anthropicStreamGrammar);
     expect(anthropicStreamGrammar.transitions.end).toEqual({});
   });
 
-  describe('accepts valid streams, whose every event also matches its event schema', () => {
-    for (const example of readExamples<StreamExample>('streams/valid')) {
-      it(`${example.name}: ${example.description}`, () => {
-        expect(checkStreamGrammar(anthropicStreamGrammar, toEvents(example))).toEqual([]);
-        for (const data of example.events) {
-          expect(isKnown(data.type), data.type).toBe(true);
-          if (isKnown(data.type)) expect(registry.validate(eventSchemaId(data.type), data)).toEqual([]);
-        }
-      });
-    }
-  });
-
-  describe('reports violations', () => {
-    for (const example of readExamples<StreamExample>('streams/invalid')) {
-      it(`${example.name}: ${example.description}`, () => {
-        const diagnostics = checkStreamGrammar(anthropicStreamGrammar, toEvents(example));
-        expect(diagnostics.map((d) => ({ keyword: d.keyword, path: d.path }))).toContainEqual({
-          keyword: example.expectKeyword,
-          path: example.expectPath,
-        });
-      });
-    }
+  describeStreamExamples({
+    grammar: anthropicStreamGrammar,
+    read: readExamples,
+    validateEvent: (type, data) => (isKnown(type) ? registry.validate(eventSchemaId(type), data) : undefined),
   });
 
   it('eventSchemaId points at the $defs entry named after the event', () => {

@@ -1,21 +1,74 @@
 import { describe, expect, it } from 'vitest';
-import { matchesFilter } from './filter.ts';
+import { filterProblems, globMatch, matchesFilter } from './filter.ts';
 
 describe('matchesFilter', () => {
   const id = 'anthropic-messages/stream/event-order';
   it.each([
     [undefined, true],
     ['', true],
+    // a bare word is an area, never a substring
     ['stream', true],
     ['tools', false],
+    ['event-order', false],
+    ['anthropic', false],
+    ['anthropic-messages', false],
+    // protocol/area and a full id
+    ['anthropic-messages/stream', true],
+    ['anthropic-messages/stream/event-order', true],
+    ['anthropic-messages/stream/event', false],
+    ['anthropic-messages/str', false],
+    // globs over the whole id
     ['anthropic-messages/stream/*', true],
     ['*/event-*', true],
+    ['*event*', true],
     ['*/tools/*', false],
-    ['tools,stream', true],
-    ['stream,!event-order', false],
-    ['!thinking', true],
     ['anthropic-messages/*/event-order.x', false],
+    ['stream/*', false],
+    // lists and exclusions
+    ['tools,stream', true],
+    ['stream,!*/event-order', false],
+    ['stream,!anthropic-messages/stream/event-order', false],
+    ['!thinking', true],
+    ['!stream', false],
+    [' stream , ! tools ', true],
   ])('%j → %s', (pattern, expected) => {
     expect(matchesFilter(id, pattern)).toBe(expected);
+  });
+});
+
+describe('globMatch', () => {
+  it.each([
+    ['*', '', true],
+    ['a*b*c', 'axxbyyc', true],
+    ['a*b*c', 'axxbyy', false],
+    ['**a**', 'bab', true],
+    ['a.c', 'abc', false],
+    ['(x|y)*', '(x|y)z', true],
+  ])('%j on %j → %s', (pattern, text, expected) => {
+    expect(globMatch(pattern, text)).toBe(expected);
+  });
+
+  it('stays linear on patterns that make a regex backtrack', () => {
+    const pattern = `${'*a'.repeat(40)}*b`;
+    const text = 'a'.repeat(5000);
+    expect(globMatch(pattern, text)).toBe(false);
+  });
+});
+
+describe('filterProblems', () => {
+  const ids = ['p/stream/event-order', 'p/tools/forced', 'p/thinking/round-trip'];
+  it('accepts a sound pattern', () => {
+    expect(filterProblems('stream,!*/event-order,p/tools', ids)).toEqual([]);
+  });
+  it('names each term that matches nothing, with the areas for a bare word', () => {
+    expect(filterProblems('strem,p/nope,*zzz*,!thinkng', ids)).toEqual([
+      '"strem" matches no check (a bare word names an area: stream, tools, thinking)',
+      '"p/nope" matches no check (expected protocol/area or protocol/area/name)',
+      '"*zzz*" matches no check (a glob matches whole ids)',
+      '"thinkng" matches no check (a bare word names an area: stream, tools, thinking)',
+    ]);
+  });
+  it('refuses a lone "!"', () => {
+    expect(filterProblems('stream,!', ids)).toEqual(["'!' must be followed by a term"]);
   });
 });

@@ -12,6 +12,12 @@ export interface Target {
   readonly fetch?: typeof fetch;
   /** Per-request timeout in ms, connection and body (default 60 s). */
   readonly timeoutMs?: number;
+  /**
+   * Headers sent on every request of the run, SDK and raw alike (gateways route by header:
+   * `x-portkey-provider`, `x-llmops-custom-host`). Each replaces a header of the same name the
+   * request would have sent.
+   */
+  readonly headers?: Readonly<Record<string, string>>;
   /** Responses larger than this are cut off (default 16 MiB). */
   readonly maxResponseBytes?: number;
   /** How 429/529 answers are retried (default: 4 attempts, waits up to 30 s each). */
@@ -23,9 +29,10 @@ export interface Target {
 }
 
 /**
- * A target with every default filled in. Its `fetch` records every exchange (evidence, trace),
- * cancels each at its timeout and caps it in bytes, and retries 429/529 (see `retry-fetch.ts`):
- * SDK clients must be given this `fetch` so their exchanges are bounded and captured too.
+ * A target with every default filled in. Its `fetch` adds the custom headers, records every
+ * exchange (evidence, trace), cancels each at its timeout and caps it in bytes, and retries
+ * 429/529 (see `retry-fetch.ts`): SDK clients must be given this `fetch` so their exchanges are
+ * bounded and captured too.
  */
 export interface ResolvedTarget {
   readonly baseUrl: string;
@@ -33,6 +40,8 @@ export interface ResolvedTarget {
   readonly model: string;
   readonly fetch: typeof fetch;
   readonly timeoutMs: number;
+  /** The custom headers `fetch` adds to every request (already applied: checks need not add them). */
+  readonly headers: Readonly<Record<string, string>>;
   readonly maxResponseBytes: number;
   /** The run gave up on a rate-limiting target once this is set. */
   readonly rateLimit: RateLimitState;
@@ -49,7 +58,9 @@ export const PLACEHOLDER_API_KEY = 'sk-llm-conformance-placeholder';
 /** Bodies larger than this are cut off by default. */
 export const MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
+/** Fills in the defaults; `fetch` adds the custom headers, records, bounds and retries 429/529. */
 export function resolveTarget(target: Target, defaultModel: string): ResolvedTarget {
+  const headers = { ...target.headers };
   const timeoutMs = target.timeoutMs ?? 60_000;
   const maxResponseBytes = target.maxResponseBytes ?? MAX_RESPONSE_BYTES;
   const rateLimit: RateLimitState = { gaveUp: undefined };
@@ -59,13 +70,29 @@ export function resolveTarget(target: Target, defaultModel: string): ResolvedTar
     ...(target.onExchange ? { onExchange: target.onExchange } : {}),
     ...(target.signal ? { signal: target.signal } : {}),
   });
+  // The headers go on before the recorder sees the request, so evidence and traces show them.
+  const sent = Object.keys(headers).length > 0 ? withHeaders(recorded, headers) : recorded;
   return {
     baseUrl: target.baseUrl.replace(/\/+$/, ''),
     apiKey: target.apiKey ?? PLACEHOLDER_API_KEY,
     model: target.model ?? defaultModel,
-    fetch: retryingFetch(recorded, target.retry, rateLimit),
+    fetch: retryingFetch(sent, target.retry, rateLimit),
     timeoutMs,
+    headers,
     maxResponseBytes,
     rateLimit,
+  };
+}
+
+/**
+ * Wraps `fetch` so that every request carries `headers`, replacing same-named ones. Wrapping the
+ * fetch (rather than each check's headers) reaches the official SDKs' requests too: every SDK the
+ * suites use takes a `fetch` option.
+ */
+export function withHeaders(inner: typeof fetch, headers: Readonly<Record<string, string>>): typeof fetch {
+  return (input, init) => {
+    const merged = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
+    for (const [name, value] of Object.entries(headers)) merged.set(name, value);
+    return inner(input, { ...init, headers: merged });
   };
 }
