@@ -5,6 +5,7 @@
  */
 import Anthropic from '@anthropic-ai/sdk';
 import { JSON_REQUEST_BODY, MODEL, REQUEST_HEADERS, SHORT_PROMPT, STREAM_PROMPT, STREAM_REQUEST_BODY } from './payload.ts';
+import { parseRawFrames } from '../wire/sse-parse.ts';
 
 /** The checked reply: its exact body (every loaded response must equal it) and its shape. */
 export interface Probe {
@@ -87,18 +88,14 @@ interface SseEvent {
   readonly data: unknown;
 }
 
-/** A strict little SSE reader: every frame has an `event:` line and JSON `data` whose `type` matches it. */
+/** A strict little SSE reader on the project's one parser: every frame has an `event:` line and JSON `data` whose `type` matches it. */
 function parseSse(body: string, label: string): SseEvent[] {
   check(body.endsWith('\n\n'), label, 'the stream does not end with a blank line');
-  return body
-    .slice(0, -2)
-    .split('\n\n')
-    .map((frame) => {
-      const event = /^event: (.*)$/m.exec(frame)?.[1];
-      const data = /^data: (.*)$/m.exec(frame)?.[1];
-      check(event !== undefined && data !== undefined, label, `frame without event or data: ${frame.slice(0, 120)}`);
-      const parsed = JSON.parse(data) as { type?: unknown };
-      check(parsed.type === event, label, `event ${event} carries data of type ${String(parsed.type)}`);
-      return { event, data: parsed };
-    });
+  return parseRawFrames(body).frames.map((frame) => {
+    const { event, data } = frame;
+    check(event !== undefined && data !== undefined, label, `frame without event or data: ${frame.raw.slice(0, 120)}`);
+    const parsed = JSON.parse(data) as { type?: unknown };
+    check(parsed.type === event, label, `event ${event} carries data of type ${String(parsed.type)}`);
+    return { event, data: parsed };
+  });
 }

@@ -9,7 +9,7 @@ const USAGE = `llm-conformance ${TOOL.version}: prove that an LLM endpoint speak
 
 Usage:
   llm-conformance run [--base-url URL] [--protocol LIST] [--api-key KEY] [--model ID] [--header 'Name: value']…
-                      [--filter PATTERN] [--report-json FILE|-] [--timeout MS] [--concurrency N] [--list]
+                      [--filter PATTERN] [--report-json FILE|-] [--trace DIR] [--timeout MS] [--concurrency N] [--list]
   llm-conformance mock [--port N] [--host 127.0.0.1] [--mutant ID] …
   llm-conformance spec-drift --openapi FILE [--protocol ID] [--json]
   llm-conformance --version | --help
@@ -31,7 +31,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     switch (command) {
       case 'run':
-        return await runCommand(rest, { stdout, stderr, env: process.env, color: useColor(), redactor });
+        return exitWhenDone(await runCommand(rest, { stdout, stderr, env: process.env, color: useColor(), redactor }));
       case 'mock':
         return await mockCommand(rest, { stdout, stderr, stopSignal: stopSignal() });
       case 'spec-drift':
@@ -56,9 +56,20 @@ export async function main(argv: readonly string[]): Promise<number> {
       stderr(`llm-conformance: ${(error as Error).message}\n${help}\n`);
       return EXIT.usage;
     }
+    // A bug of ours is never a verdict on the target: exit 3, with the stack to report.
     stderr(`llm-conformance: internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    return EXIT.internal;
+    return exitWhenDone(EXIT.internal);
   }
+}
+
+/**
+ * The run is over once its summary is printed: a hostile target that sent headers and then
+ * stalled may still hold a socket, which must not keep the process alive. The timer is unref'd,
+ * so a process that would exit anyway is not delayed.
+ */
+function exitWhenDone(code: number): number {
+  setTimeout(() => process.exit(code), 250).unref();
+  return code;
 }
 
 /**

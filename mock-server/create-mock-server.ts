@@ -1,14 +1,14 @@
 import { SchemaRegistry } from '../specs/tooling/schema-registry.ts';
 import type { ProtocolSpec } from '../specs/types.ts';
 import { LifecycleEmitter, type LifecycleEvents } from './core/lifecycle.ts';
-import { fromWebRequest, type MockRequest } from './core/mock-request.ts';
+import { fromWebRequest, type MockRequest } from '../wire/wire-request.ts';
 import { type CatalogModel, DEFAULT_MODELS, ModelCatalog } from './core/model-catalog.ts';
 import { type OutputValidation, Pipeline } from './core/pipeline.ts';
 import type { ProtocolAdapter } from './core/protocol-adapter.ts';
 import { Router } from './core/router.ts';
 import { MockState } from './core/state.ts';
 import { TOOL } from './core/version.ts';
-import { toWebResponse, type WireReply } from './core/wire-reply.ts';
+import { toWebResponse, type WireReply } from '../wire/wire-reply.ts';
 import { PROTOCOL_ADAPTERS } from './protocols/index.ts';
 
 /** Options of {@link createMockServer}; every one has a sensible default. */

@@ -22,8 +22,8 @@ export { countTokens, tokenize, TOKEN_ESTIMATOR_VERSION } from './core/token-est
 export { estimateRequestTokens, TOKEN_OVERHEAD } from './core/request-tokens.ts';
 
 // Wire-level building blocks (transports, mutants, custom hosts)
-export { type MockRequest, fromWebRequest, BodyTooLargeError } from './core/mock-request.ts';
-export { type WireReply, toWebResponse, readWireBody } from './core/wire-reply.ts';
-export { type SseFrame, encodeSseFrame, SSE_HEADERS } from './core/sse.ts';
+export { type MockRequest, type WireRequest, fromWebRequest, BodyTooLargeError } from '../wire/wire-request.ts';
+export { type WireReply, type WireChunk, toWebResponse, readWireBody } from '../wire/wire-reply.ts';
+export { type SseFrame, encodeSseFrame, SSE_HEADERS } from '../wire/sse-encode.ts';
 export { MockProtocolError, InternalError, type ErrorKind } from './core/protocol-error.ts';
 export type { LifecycleEvents } from './core/lifecycle.ts';

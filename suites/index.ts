@@ -20,9 +20,30 @@ export function suiteFor(protocol: ProtocolId): ProtocolSuite {
   return suite;
 }
 
-export { defineCheck, CheckFailure, CheckSkip, type Check, type CheckContext, type CheckLevel, type CheckStatus } from './harness/check.ts';
+export {
+  defineCheck,
+  checksByArea,
+  CheckFailure,
+  CheckSkip,
+  CheckBlocked,
+  type Check,
+  type CheckContext,
+  type CheckLevel,
+  type CheckStatus,
+  type SkipKind,
+  type FailureDetails,
+} from './harness/check.ts';
+export { defineExchange, type SharedExchange, type ExchangeContext } from './harness/exchange.ts';
+export { requireCapability, requireObserved } from './harness/verdict.ts';
 export { runChecks, type CheckResult, type RunOptions } from './harness/runner.ts';
+export { runSuite, type SuiteRun } from './harness/run-suite.ts';
+export { checkReachable, type PreflightOutcome, type PreflightProblem } from './harness/preflight.ts';
 export { resolveTarget, type Target, type ResolvedTarget } from './harness/target.ts';
+export type { ExchangeRecord } from './harness/recorder.ts';
+export type { Evidence, ExchangeEvidence } from './harness/evidence.ts';
+export type { HintRule, HintInput } from './harness/hints.ts';
 export { defineMutant, type Mutant } from './harness/mutant.ts';
+export { defineVariation, varyHandler, type Variation } from './harness/variation.ts';
+export { GENERIC_VARIATIONS } from './harness/variations.ts';
 export type { ProtocolSuite } from './harness/suite.ts';
 export { matchesFilter } from './harness/filter.ts';

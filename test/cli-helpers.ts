@@ -1,4 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import reportSchema from '../cli/report/report.schema.json' with { type: 'json' };
+import { SchemaRegistry } from '../specs/tooling/schema-registry.ts';
 import { fileURLToPath } from 'node:url';
 
 export const BIN = fileURLToPath(new URL('../bin/llm-conformance.mjs', import.meta.url));
@@ -59,4 +65,19 @@ export function startMock(args: readonly string[] = []): Promise<MockProcess> {
     child.once('error', reject);
     void closed.then((result) => reject(new Error(`the mock exited early (${String(result.code)}): ${result.stderr}`)));
   });
+}
+
+const reportRegistry = new SchemaRegistry([reportSchema]);
+
+/** The findings of the report schema on a parsed JSON report (`[]` when it is valid). */
+export const validateReport = (report: unknown) => reportRegistry.validate(reportSchema.$id, report);
+
+/** A temporary folder for the tests of one file (made before them, removed after): call the result for its path. */
+export function useTempDir(prefix: string): () => string {
+  let dir = '';
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), prefix));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+  return () => dir;
 }

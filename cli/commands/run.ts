@@ -1,21 +1,14 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createMockServer } from '../../mock-server/create-mock-server.ts';
-import { serveNodeHttp, type NodeHttpServer } from '../../mock-server/transports/node-http.ts';
 import type { ProtocolId } from '../../specs/types.ts';
 import { SUITE_PROTOCOLS, suiteFor } from '../../suites/index.ts';
-import { describeError } from '../../suites/harness/describe-error.ts';
 import { filterProblems, matchesFilter } from '../../suites/harness/filter.ts';
 import type { Check } from '../../suites/harness/check.ts';
-import { type CheckResult, checkResult, runChecks } from '../../suites/harness/runner.ts';
 import type { ProtocolSuite } from '../../suites/harness/suite.ts';
-import { resolveTarget } from '../../suites/harness/target.ts';
 import { EXIT, UsageError } from '../exit-codes.ts';
-import { displayHeaders, headerOptions, headerSecrets, intOption, reportPathOption } from '../options.ts';
-import { createRedactor, displayUrl, MAX_SECRET_LENGTH, REDACTED, type Redactor } from '../redact.ts';
-import { ConsoleReporter } from '../report/console-report.ts';
-import { buildReport } from '../report/json-report.ts';
+import { headerOptions, headerSecrets, intOption, reportPathOption } from '../options.ts';
+import { createRedactor, MAX_SECRET_LENGTH, type Redactor } from '../redact.ts';
+import { runSession } from '../run-session.ts';
 
 /** Where the run command writes and reads (injected so tests can run it in-process). */
 export interface RunIo {
@@ -49,15 +42,17 @@ Options:
   --filter PATTERN     checks to run, comma-separated: an area name (stream), protocol/area, a check id,
                        or a glob over ids (anthropic-messages/stream/*); '!' excludes (e.g. 'stream,!*-signature*')
   --report-json FILE   write the JSON report to FILE ('-': to stdout, the console report then goes to stderr)
+  --trace DIR          write every exchange of the run (redacted) to DIR, one JSON file each
   --timeout MS         per-request timeout in ms, ${TIMEOUT.min}-${TIMEOUT.max} (default ${TIMEOUT.fallback})
   --concurrency N      checks in flight at once, ${CONCURRENCY.min}-${CONCURRENCY.max} (default ${CONCURRENCY.fallback})
   --list               list the selected checks and exit
   -h, --help           show this help
 
-Exit codes: 0 no must check failed; 1 some must check failed or the target is unreachable; 2 bad arguments;
-3 internal error.`;
+Exit codes: 0 no must check failed; 1 some must check failed, or the target is unreachable or
+rate-limited; 2 bad arguments or configuration (key rejected, model unknown); 3 internal error.`;
 
-interface RunArgs {
+/** The parsed options of `run`. */
+export interface RunArgs {
   readonly baseUrl: string | undefined;
   readonly protocols: readonly ProtocolId[];
   readonly apiKey: string | undefined;
@@ -65,6 +60,7 @@ interface RunArgs {
   readonly headers: Readonly<Record<string, string>>;
   readonly filter: string | undefined;
   readonly reportJson: string | undefined;
+  readonly trace: string | undefined;
   readonly timeoutMs: number;
   readonly concurrency: number;
   readonly list: boolean;
@@ -84,6 +80,7 @@ function parseRunArgs(argv: readonly string[], env: RunIo['env']): RunArgs {
       header: { type: 'string', multiple: true },
       filter: { type: 'string' },
       'report-json': { type: 'string' },
+      trace: { type: 'string' },
       timeout: { type: 'string' },
       concurrency: { type: 'string' },
       list: { type: 'boolean', default: false },
@@ -98,6 +95,7 @@ function parseRunArgs(argv: readonly string[], env: RunIo['env']): RunArgs {
     headers: headerOptions(values.header),
     filter: values.filter,
     reportJson: values['report-json'],
+    trace: values.trace === undefined ? undefined : traceDir(values.trace),
     timeoutMs: intOption(values.timeout, 'timeout', TIMEOUT),
     concurrency: intOption(values.concurrency, 'concurrency', CONCURRENCY),
     list: values.list,
@@ -123,6 +121,11 @@ function checkBaseUrl(raw: string): string {
     throw new UsageError(`--base-url is the server root: drop the trailing /v1 (use ${raw.replace(/\/v1\/?$/, '')})`);
   }
   return raw.replace(/\/+$/, '');
+}
+
+function traceDir(raw: string): string {
+  if (raw.trim() === '') throw new UsageError('--trace needs a directory');
+  return resolve(raw);
 }
 
 function checkApiKey(key: string | undefined): string | undefined {
@@ -155,67 +158,7 @@ export async function runCommand(argv: readonly string[], rawIo: RunIo): Promise
     return EXIT.ok;
   }
   const reportPath = args.reportJson === undefined ? undefined : await reportPathOption(args.reportJson);
-  // With the report on stdout, stdout holds nothing but the JSON; the console report goes to stderr.
-  const consoleOut = reportPath === '-' ? io.stderr : io.stdout;
-
-  const startedAt = new Date();
-  const started = performance.now();
-  let embedded: NodeHttpServer | undefined;
-  try {
-    if (!args.baseUrl) embedded = await serveNodeHttp(createMockServer());
-    const baseUrl = args.baseUrl ?? embedded!.url;
-    const shownUrl = displayUrl(baseUrl);
-    const reporter = new ConsoleReporter({ write: consoleOut, color: io.color }, checks.map((c) => c.id));
-    reporter.header(
-      `llm-conformance: ${checks.length} checks against ${shownUrl}${embedded ? ' (embedded reference mock)' : ''} — protocols: ${args.protocols.join(', ')}`,
-    );
-
-    const unreachable = await preflight(baseUrl, io.fetch ?? globalThis.fetch, Math.min(args.timeoutMs, 15_000));
-    const results: CheckResult[] = [];
-    const models: Record<string, string> = {};
-    for (const { suite, checks: suiteChecks } of selected) {
-      if (suiteChecks.length === 0) continue;
-      const onResult = (r: CheckResult) => reporter.result(r);
-      if (unreachable) {
-        const message = `could not reach ${shownUrl}: ${unreachable}`;
-        for (const check of suiteChecks) {
-          const r = checkResult(check, 'fail', message, 0);
-          results.push(r);
-          onResult(r);
-        }
-        continue;
-      }
-      const target = resolveTarget(
-        { baseUrl, timeoutMs: args.timeoutMs, headers: args.headers, ...(args.apiKey ? { apiKey: args.apiKey } : {}), ...(args.model ? { model: args.model } : {}), ...(io.fetch ? { fetch: io.fetch } : {}) },
-        suite.defaultModel,
-      );
-      models[suite.protocol] = target.model;
-      results.push(...(await runChecks(suiteChecks, target, { concurrency: args.concurrency, onResult })));
-    }
-
-    const report = buildReport({
-      baseUrl: shownUrl,
-      protocols: args.protocols,
-      embedded: embedded !== undefined,
-      model: args.model,
-      models,
-      headers: displayHeaders(args.headers, REDACTED),
-      startedAt,
-      durationMs: performance.now() - started,
-      results,
-    });
-    // Redacted after formatting: a secret cut inside a message is caught in the final text.
-    const json = `${io.redactor.json(report, 2)}\n`;
-    if (reportPath === '-') io.stdout(json);
-    else if (reportPath) {
-      await mkdir(dirname(reportPath), { recursive: true });
-      await writeFile(reportPath, json);
-    }
-    reporter.summary(report, reportPath === '-' ? undefined : reportPath);
-    return report.summary.mustFailed > 0 ? EXIT.failed : EXIT.ok;
-  } finally {
-    await embedded?.close();
-  }
+  return runSession(args, reportPath, selected.filter((s) => s.checks.length > 0), io);
 }
 
 /** The selected checks per protocol; a `--filter` term that selects nothing is a usage error. */
@@ -242,19 +185,4 @@ function redactedIo(io: RunIo, secrets: readonly string[]): RunIo & { readonly r
   }
   const redactor = createRedactor(secrets);
   return { ...io, redactor, stdout: (t) => io.stdout(redactor(t)), stderr: (t) => io.stderr(redactor(t)) };
-}
-
-/**
- * One cheap request before the run: any HTTP answer (even a 404) means the target is reachable.
- * A refused or silent target fails every check at once with one clear message, instead of each
- * check waiting out its own timeout.
- */
-async function preflight(baseUrl: string, fetchFn: typeof fetch, timeoutMs: number): Promise<string | undefined> {
-  try {
-    const response = await fetchFn(`${baseUrl}/`, { method: 'HEAD', signal: AbortSignal.timeout(timeoutMs) });
-    await response.body?.cancel();
-    return undefined;
-  } catch (error) {
-    return describeError(error, baseUrl).replace(/^could not reach \S+: /, '');
-  }
 }

@@ -1,12 +1,33 @@
+import type { PreflightProblem } from '../../suites/harness/preflight.ts';
 import type { CheckResult } from '../../suites/harness/runner.ts';
 import { TOOL } from '../../mock-server/core/version.ts';
+import { EXIT, type ExitCode } from '../exit-codes.ts';
+
+/** What the preflight of one protocol found (`preflight[]` in the report). */
+export interface PreflightEntry {
+  readonly protocol: string;
+  readonly ok: boolean;
+  /** Why the protocol's checks did not run. */
+  readonly problem?: PreflightProblem;
+  readonly message?: string;
+  /** What the run adapted to (e.g. the one auth scheme the target accepts). */
+  readonly notes?: readonly string[];
+}
+
+/**
+ * The run's overall outcome, as the exit code says it: `conformant` (0), `not-conformant` (1,
+ * a must check failed), `not-judged` (1: unreachable or rate-limited), `misconfigured` (2: key
+ * rejected, model unknown), `internal-error` (3).
+ */
+export type RunVerdict = 'conformant' | 'not-conformant' | 'not-judged' | 'misconfigured' | 'internal-error';
 
 /**
  * The JSON report (a contract: users and CI parse it; `report.schema.json` describes it).
- * Fields beyond the contract (`description`, `spec` per check; `mustFailed`, `total` in the
- * summary; `target.embedded`, `target.model`, `target.models`, `target.headers`) are additive.
- * `target.model` is the `--model` option (null when defaulted); `target.models` the model each
- * protocol actually used.
+ * Fields beyond the contract are additive: `description`, `spec`, `skipKind`, `blockedBy`,
+ * `evidence`, `internalError` per check; `blocked`, `rateLimited`, `internalErrors`, `total`,
+ * `mustFailed` in the summary; `target.embedded`, `target.model`, `target.models`, `target.headers`;
+ * `preflight`, `verdict`, `exitCode`. `target.model` is the `--model` option (null when
+ * defaulted); `target.models` the model each protocol actually used.
  */
 export interface JsonReport {
   readonly tool: { readonly name: string; readonly version: string };
@@ -21,8 +42,24 @@ export interface JsonReport {
   };
   readonly startedAt: string;
   readonly durationMs: number;
+  readonly preflight: readonly PreflightEntry[];
   readonly checks: readonly CheckResult[];
-  readonly summary: { readonly passed: number; readonly failed: number; readonly skipped: number; readonly total: number; readonly mustFailed: number };
+  readonly summary: {
+    readonly passed: number;
+    readonly failed: number;
+    /** Every check with status `skip`, blocked ones included (passed + failed + skipped = total). */
+    readonly skipped: number;
+    /** Of the skipped: blocked by a failed root check. */
+    readonly blocked: number;
+    /** Of the skipped: not judged because the target kept answering 429/529. */
+    readonly rateLimited: number;
+    /** Of the skipped: hit a bug of llm-conformance. */
+    readonly internalErrors: number;
+    readonly total: number;
+    readonly mustFailed: number;
+  };
+  readonly verdict: RunVerdict;
+  readonly exitCode: ExitCode;
 }
 
 export interface ReportInput {
@@ -34,12 +71,24 @@ export interface ReportInput {
   readonly headers?: Readonly<Record<string, string>>;
   readonly startedAt: Date;
   readonly durationMs: number;
+  readonly preflight: readonly PreflightEntry[];
   readonly results: readonly CheckResult[];
 }
 
-/** Builds the report from a run's results. */
+/** Builds the report from a run's results, with the verdict and exit code they imply. */
 export function buildReport(input: ReportInput): JsonReport {
-  const count = (status: CheckResult['status']) => input.results.filter((r) => r.status === status).length;
+  const count = (predicate: (r: CheckResult) => boolean) => input.results.filter(predicate).length;
+  const summary = {
+    passed: count((r) => r.status === 'pass'),
+    failed: count((r) => r.status === 'fail'),
+    skipped: count((r) => r.status === 'skip'),
+    blocked: count((r) => r.skipKind === 'blocked'),
+    rateLimited: count((r) => r.skipKind === 'rate-limited'),
+    internalErrors: count((r) => r.skipKind === 'internal-error'),
+    total: input.results.length,
+    mustFailed: count((r) => r.status === 'fail' && r.level === 'must'),
+  };
+  const verdict = verdictOf(summary, input.preflight);
   return {
     tool: { name: TOOL.name, version: TOOL.version },
     target: {
@@ -52,13 +101,27 @@ export function buildReport(input: ReportInput): JsonReport {
     },
     startedAt: input.startedAt.toISOString(),
     durationMs: Math.round(input.durationMs),
+    preflight: input.preflight,
     checks: input.results,
-    summary: {
-      passed: count('pass'),
-      failed: count('fail'),
-      skipped: count('skip'),
-      total: input.results.length,
-      mustFailed: input.results.filter((r) => r.status === 'fail' && r.level === 'must').length,
-    },
+    summary,
+    verdict,
+    exitCode: EXIT_FOR[verdict],
   };
+}
+
+const EXIT_FOR: Readonly<Record<RunVerdict, ExitCode>> = {
+  conformant: EXIT.ok,
+  'not-conformant': EXIT.failed,
+  'not-judged': EXIT.failed,
+  misconfigured: EXIT.usage,
+  'internal-error': EXIT.internal,
+};
+
+/** Precedence: a bug of ours, then bad configuration, then must failures, then a target that could not be judged. */
+function verdictOf(summary: JsonReport['summary'], preflight: readonly PreflightEntry[]): RunVerdict {
+  if (summary.internalErrors > 0) return 'internal-error';
+  if (preflight.some((p) => p.problem === 'auth' || p.problem === 'model')) return 'misconfigured';
+  if (summary.mustFailed > 0) return 'not-conformant';
+  if (summary.rateLimited > 0 || preflight.some((p) => !p.ok)) return 'not-judged';
+  return 'conformant';
 }

@@ -1,6 +1,5 @@
-import { fromWebRequest } from '../core/mock-request.ts';
-import { toWebResponse } from '../core/wire-reply.ts';
-import type { RequestHandlerLike } from './node-http.ts';
+import { fromWebRequest, type RequestHandlerLike } from '../../wire/wire-request.ts';
+import { toWebResponse } from '../../wire/wire-reply.ts';
 
 /**
  * A `fetch` function answered in-process by a mock (or a mutant wrapping one): no socket, no

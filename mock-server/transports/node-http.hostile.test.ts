@@ -1,7 +1,7 @@
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMockServer } from '../create-mock-server.ts';
-import type { MockRequest } from '../core/mock-request.ts';
+import type { MockRequest } from '../../wire/wire-request.ts';
 import type { LifecycleEvents } from '../core/lifecycle.ts';
 import { ANTHROPIC_HEADERS, messageBody } from '../test-support.ts';
 import { type NodeHttpServer, type RequestHandlerLike, serveNodeHttp } from './node-http.ts';

@@ -3,13 +3,10 @@
 /// <reference types="node" preserve="true" />
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { BodyTooLargeError, decodeUtf8, type MockRequest } from '../core/mock-request.ts';
-import type { WireReply } from '../core/wire-reply.ts';
+import { BodyTooLargeError, decodeUtf8, type MockRequest, type RequestHandlerLike } from '../../wire/wire-request.ts';
+import type { WireChunk, WireReply } from '../../wire/wire-reply.ts';
 
-/** Anything that answers a transport-neutral request: a `MockServer`, or a mutant wrapping one. */
-export interface RequestHandlerLike {
-  handle(request: MockRequest): Promise<WireReply>;
-}
+export type { RequestHandlerLike };
 
 export interface NodeHttpOptions {
   /** Port to listen on; 0 (default) picks a free one. */
@@ -127,7 +124,7 @@ async function writeReply(res: ServerResponse, reply: WireReply): Promise<void> 
   if (!(Symbol.asyncIterator in body)) {
     // Every frame is ready: one write is byte-identical to many and much cheaper.
     res.writeHead(reply.status, reply.headers);
-    res.end(Array.isArray(body) ? body.join('') : [...body].join(''));
+    res.end(joinChunks(Array.isArray(body) ? (body as WireChunk[]) : [...body]));
     return;
   }
   res.writeHead(reply.status, reply.headers);
@@ -137,6 +134,12 @@ async function writeReply(res: ServerResponse, reply: WireReply): Promise<void> 
     if (!res.write(chunk)) await drained(res);
   }
   res.end();
+}
+
+/** The chunks as one write: a string when they are all text (the mock's case), else bytes. */
+function joinChunks(chunks: readonly WireChunk[]): string | Buffer {
+  if (chunks.every((c) => typeof c === 'string')) return chunks.join('');
+  return Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c)));
 }
 
 /** Resolves on `drain`, or on `close`: a client that goes away mid-stream never drains. */

@@ -13,7 +13,7 @@ import modelInfo from './schemas/model-info.json' with { type: 'json' };
 import modelList from './schemas/model-list.json' with { type: 'json' };
 import streamEvent from './schemas/stream-event.json' with { type: 'json' };
 
-export { anthropicMessagesOpenApi } from './openapi.ts';
+export { ANTHROPIC_VERSION, anthropicMessagesOpenApi } from './openapi.ts';
 export { ANTHROPIC_BETA_SCHEMA_IDS, ANTHROPIC_SCHEMA_BASE, ANTHROPIC_SCHEMA_IDS, type AnthropicSchemaName } from './schema-ids.ts';
 export { ANTHROPIC_STREAM_EVENTS, anthropicStreamGrammar, type AnthropicStreamEventType } from './stream-grammar.ts';
 

@@ -26,6 +26,14 @@ const ERROR_RESPONSES = {
 };
 
 /**
+ * The `anthropic-version` the project's raw requests send (the one the docs use; the official SDK
+ * sends its own, newer one). Defined once, here: the suite and the mock's tests import it.
+ *
+ * @see https://docs.claude.com/en/api/versioning
+ */
+export const ANTHROPIC_VERSION = '2023-06-01';
+
+/**
  * The Anthropic Messages API as an OpenAPI 3.1 document: paths, operations, auth and required
  * headers, each body pointing at a project JSON Schema by its absolute `$id`. The mock's router
  * builds routes, authentication and header checks from it.
@@ -41,7 +49,7 @@ export const anthropicMessagesOpenApi = {
   openapi: '3.1.0',
   info: {
     title: 'Anthropic Messages API (llm-conformance subset)',
-    version: '2023-06-01',
+    version: ANTHROPIC_VERSION,
     description:
       'Create Message, Count Tokens and Models endpoints of the Anthropic API, as the conformance suite and the reference mock understand them.',
   },

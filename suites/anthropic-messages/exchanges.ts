@@ -1,168 +1,293 @@
-import { expect, fail, preview } from '../harness/assert.ts';
-import type { CheckContext } from '../harness/check.ts';
-import { type RawExchange, rawExchange } from '../harness/http.ts';
-import { parseRawFrames, parseSseEvents, type RawFraming } from '../harness/sse-frames.ts';
-import type { AnthropicStreamEventType } from '../../specs/anthropic-messages/index.ts';
-import { type AuthStyle, anthropicHeaders } from './client.ts';
-
-/** One stream event as a check sees it: the lenient parse plus the JSON of its data. */
-export interface ParsedEvent {
-  /** The `event:` field, if any. */
-  readonly event: string | undefined;
-  readonly data: string;
-  /** `data` parsed as JSON (`undefined` when it is not JSON). */
-  readonly json: Record<string, unknown> | undefined;
-  /** `json.type`, the event's real type. */
-  readonly type: string | undefined;
-}
-
-/** A streamed exchange, read three ways: raw bytes, strict framing, lenient events. */
-export interface StreamCapture {
-  readonly exchange: RawExchange;
-  readonly framing: RawFraming;
-  readonly events: readonly ParsedEvent[];
-}
-
-/** Options for a raw POST /v1/messages. */
-export interface CreateOptions {
-  readonly auth?: AuthStyle;
-  readonly path?: string;
-  readonly headers?: Record<string, string>;
-}
+import type Anthropic from '@anthropic-ai/sdk';
+import { ANTHROPIC_SCHEMA_IDS } from '../../specs/anthropic-messages/index.ts';
+import { expect, expectSchema, fail, preview } from '../harness/assert.ts';
+import { defineExchange, type SharedExchange } from '../harness/exchange.ts';
+import { rawExchange } from '../harness/http.ts';
+import { okJson } from '../harness/replies.ts';
+import { eventSequence, okStream, type ParsedEvent, type StreamCapture } from '../harness/stream-capture.ts';
+import { requireCapability } from '../harness/verdict.ts';
+import { contentOf, textOf } from './accumulate.ts';
+import { anthropicClient, anthropicHeaders, postMessages, streamMessages } from './client.ts';
+import { requireCapabilityAccepted } from './envelope.ts';
+import { errorExchanges } from './error-exchanges.ts';
+import { basicBody, countBody, forcedToolBody, systemBlocksBody, thinkingBody, toolChoiceBody, WEATHER_TOOL } from './requests.ts';
 
 /**
- * POST /v1/messages on the raw wire, memoized per run under `key`: every check that inspects the
- * same exchange shares one request (cheaper and kinder against real, paid endpoints).
+ * The Anthropic suite's shared exchanges: each made once per run, each naming the check that
+ * reports its failure (the others that use it are then blocked, so one bug is one failure).
+ * Exchanges only one check looks at are made inside that check instead.
  */
-export function postMessages(ctx: CheckContext, key: string, body: unknown, options: CreateOptions = {}): Promise<RawExchange> {
-  return ctx.memo(`anthropic:${key}`, () =>
-    rawExchange(ctx.target, {
-      path: options.path ?? '/v1/messages',
-      headers: { ...anthropicHeaders(ctx.target, options.auth), ...options.headers },
-      body,
-    }),
-  );
-}
 
-/** Like {@link postMessages} for a streaming body, with the SSE read into frames and events. */
-export function streamMessages(ctx: CheckContext, key: string, body: Record<string, unknown>): Promise<StreamCapture> {
-  return ctx.memo(`anthropic:stream:${key}`, async () => {
-    const exchange = await rawExchange(ctx.target, { path: '/v1/messages', headers: anthropicHeaders(ctx.target), body: { ...body, stream: true } });
-    return { exchange, framing: parseRawFrames(exchange.text), events: parseSseEvents(exchange.text).map(toParsedEvent) };
+type Block = Record<string, unknown>;
+const p = (name: string) => `anthropic-messages/${name}`;
+
+// ---- plain replies ------------------------------------------------------------------------
+
+/** The basic prompt, not streamed: the Message most basic, usage and stop checks read, and its exchange. */
+export const basicReply = defineExchange({
+  id: p('basic'),
+  owner: p('basic/response-schema'),
+  description: 'POST /v1/messages with the basic prompt',
+  make: async ({ target }) => {
+    const exchange = await postMessages(target, basicBody(target.model));
+    return { exchange, message: okJson(exchange, 'POST /v1/messages') };
+  },
+});
+
+/** System blocks and cache_control everywhere. */
+export const systemBlocksReply = defineExchange({
+  id: p('system-blocks'),
+  owner: p('basic/system-and-cache-control'),
+  description: 'POST /v1/messages with system blocks and cache_control',
+  make: async ({ target }) => okJson(await postMessages(target, systemBlocksBody(target.model)), 'a request with system blocks and cache_control'),
+});
+
+/**
+ * `messages.create()` through the official SDK: the root of every SDK check. When the SDK cannot
+ * talk to the target at all (it rejects the SDK's newer anthropic-version, serves JSON as
+ * text/plain), basic/sdk-create is the one failure and the other SDK checks are blocked.
+ */
+export const sdkMessage = defineExchange({
+  id: p('sdk:create'),
+  owner: p('basic/sdk-create'),
+  description: 'messages.create() in the official SDK with the basic prompt',
+  make: async ({ target }) => {
+    const message = await anthropicClient(target).messages.create(basicBody(target.model) as never);
+    expect(message.type === 'message', `type is ${preview(message.type)}, expected "message"`, { expected: '"message"', actual: preview(message.type) });
+    expect(message.role === 'assistant', `role is ${preview(message.role)}, expected "assistant"`, { expected: '"assistant"', actual: preview(message.role) });
+    expect(typeof message.id === 'string' && message.id.length > 0, 'the message has no id', { expected: 'a non-empty id', actual: preview(message.id) });
+    expect(textOf(message.content).length > 0, `no text in content: ${preview(message.content)}`, { expected: 'a text block', actual: preview(message.content, 300) });
+    return message;
+  },
+});
+
+// ---- streams ------------------------------------------------------------------------------
+
+/** The basic prompt streamed: the stream most stream checks read. */
+export const basicStream = defineExchange({
+  id: p('stream:basic'),
+  owner: p('stream/content-type'),
+  description: 'POST /v1/messages (stream: true) with the basic prompt',
+  make: async ({ target }) => okStream(await streamMessages(target, basicBody(target.model)), 'the streaming request'),
+});
+
+/** The forced tool call streamed. */
+export const toolStream = defineExchange({
+  id: p('stream:tool'),
+  owner: p('tools/stream-block-start'),
+  description: 'POST /v1/messages (stream: true) forcing the weather tool',
+  make: async ({ target }) => okStream(await streamMessages(target, forcedToolBody(target.model)), 'the tool stream'),
+});
+
+/** The tool_use block of the tool stream: its index, its start event's block, every event. */
+export const toolStreamBlock = defineExchange({
+  id: p('stream:tool-block'),
+  owner: p('tools/stream-block-start'),
+  description: 'the tool_use block of the forced tool stream',
+  make: async ({ use }) => {
+    const { events } = await use(toolStream);
+    const start = events.find((e) => e.type === 'content_block_start' && (e.json?.content_block as Block | undefined)?.type === 'tool_use');
+    if (!start?.json) {
+      fail('the forced tool stream has no tool_use block: tool_choice {type:"tool"} was not honoured', {
+        expected: 'a content_block_start with content_block.type "tool_use"',
+        actual: `events: ${eventSequence(events)}`,
+      });
+    }
+    return { events, index: start.json.index as number, block: start.json.content_block as Block };
+  },
+});
+
+/**
+ * A stream that ends as the protocol says: a message_delta, then message_stop. A cut-off stream is
+ * one failure (stream/event-order); the checks that need its end are blocked by it.
+ */
+function completeStream(name: string, parent: SharedExchange<StreamCapture>) {
+  return defineExchange({
+    id: `${parent.id}:complete`,
+    owner: p('stream/event-order'),
+    description: `the ${name} stream, to its end`,
+    make: async ({ use }) => {
+      const capture = await use(parent);
+      expectComplete(capture, name);
+      return capture;
+    },
   });
 }
 
-function toParsedEvent(message: { event?: string | undefined; data: string }): ParsedEvent {
-  let json: Record<string, unknown> | undefined;
-  try {
-    const value: unknown = JSON.parse(message.data);
-    json = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    json = undefined;
-  }
-  return { event: message.event, data: message.data, json, type: typeof json?.type === 'string' ? json.type : undefined };
-}
-
-/** The error message an Anthropic-shaped error body carries, for failure messages. */
-export function errorSummary(exchange: RawExchange): string {
-  const error = (exchange.json as { error?: { type?: unknown; message?: unknown } } | undefined)?.error;
-  if (error && typeof error.message === 'string') return `HTTP ${exchange.status} ${String(error.type)}: ${error.message}`;
-  return `HTTP ${exchange.status}: ${preview(exchange.text, 200)}`;
-}
-
-/** `error.type` of an Anthropic-shaped error body, if any. */
-export function errorType(exchange: RawExchange): unknown {
-  return (exchange.json as { error?: { type?: unknown } } | undefined)?.error?.type;
-}
-
-/**
- * A clean Anthropic 400 (`{type: "error"}`) to a request that uses an optional capability
- * (images, extended thinking) means the target lacks it: skip a `should` check, fail a `must`.
- */
-export function requireCapabilityAccepted(ctx: CheckContext, exchange: RawExchange, capability: string): void {
-  if (exchange.status === 400 && (exchange.json as { type?: unknown } | undefined)?.type === 'error') {
-    ctx.requireCapability(false, `the target does not ${capability}: ${errorSummary(exchange)}`);
-  }
-}
-
-/** Fails unless the exchange succeeded with HTTP 200. */
-export function expectOk(exchange: RawExchange, what: string): void {
-  expect(exchange.status === 200, `${what} failed: ${errorSummary(exchange)}`);
-}
-
-/** The JSON body of a successful exchange as an object. */
-export function okJson(exchange: RawExchange, what: string): Record<string, unknown> {
-  expectOk(exchange, what);
-  const json = exchange.json;
-  if (json === null || typeof json !== 'object' || Array.isArray(json)) fail(`${what}: the body is not a JSON object: ${preview(exchange.text)}`);
-  return json as Record<string, unknown>;
-}
-
-/** The stream's events with a JSON type, after checking the stream request succeeded. */
-export function okEvents(capture: StreamCapture, what: string): readonly ParsedEvent[] {
-  expectOk(capture.exchange, what);
-  expect(capture.events.length > 0, `${what}: the stream carried no events`);
-  return capture.events;
-}
-
-/** Events of one type. */
-export function eventsOf(events: readonly ParsedEvent[], type: AnthropicStreamEventType): ParsedEvent[] {
-  return events.filter((e) => e.type === type);
-}
-
-/** The one event of a type (fails when absent). */
-export function firstEvent(events: readonly ParsedEvent[], type: AnthropicStreamEventType, what: string): Record<string, unknown> {
-  const found = events.find((e) => e.type === type)?.json;
-  if (!found) fail(`${what}: no '${type}' event in the stream`);
-  return found;
-}
-
-/**
- * Rebuilds the final message from stream events the way a client accumulator does: blocks from
- * `content_block_start`, text/JSON/thinking/signature from deltas, stop reason and usage from
- * `message_delta`.
- */
-export function accumulate(events: readonly ParsedEvent[]): {
-  content: Record<string, unknown>[];
-  stopReason: unknown;
-  stopSequence: unknown;
-  usage: Record<string, unknown>;
-  partialJson: string[];
-} {
-  const content: Record<string, unknown>[] = [];
-  const partialJson: string[] = [];
-  let stopReason: unknown;
-  let stopSequence: unknown;
-  let usage: Record<string, unknown> = {};
-  for (const { json } of events) {
-    if (!json) continue;
-    if (json.type === 'message_start') usage = { ...((json.message as { usage?: object } | undefined)?.usage ?? {}) };
-    if (json.type === 'content_block_start') content[json.index as number] = { ...(json.content_block as object) };
-    if (json.type === 'content_block_delta') {
-      const index = json.index as number;
-      const block = content[index] ?? {};
-      const delta = json.delta as Record<string, string>;
-      if (delta.type === 'text_delta') block.text = String(block.text ?? '') + delta.text;
-      if (delta.type === 'thinking_delta') block.thinking = String(block.thinking ?? '') + delta.thinking;
-      if (delta.type === 'signature_delta') block.signature = delta.signature;
-      if (delta.type === 'input_json_delta') partialJson[index] = (partialJson[index] ?? '') + delta.partial_json;
-      content[index] = block;
-    }
-    if (json.type === 'message_delta') {
-      const delta = json.delta as Record<string, unknown>;
-      stopReason = delta.stop_reason;
-      stopSequence = delta.stop_sequence;
-      usage = { ...usage, ...(json.usage as object) };
-    }
-  }
-  content.forEach((block, index) => {
-    if (block.type === 'tool_use' && partialJson[index] !== undefined) {
-      try {
-        block.input = partialJson[index] === '' ? {} : JSON.parse(partialJson[index]!);
-      } catch {
-        block.input = undefined;
-      }
-    }
+function expectComplete(capture: StreamCapture, name: string): void {
+  const types = capture.events.map((e) => e.type ?? e.event ?? '?');
+  expect(types.includes('message_delta') && types.includes('message_stop'), `the ${name} stream ended without ${types.includes('message_delta') ? 'message_stop' : 'message_delta and message_stop'}`, {
+    expected: '… message_delta, message_stop',
+    actual: `events: ${eventSequence(capture.events)}`,
+    exchange: capture.exchange.record,
   });
-  return { content, stopReason, stopSequence, usage, partialJson };
 }
+
+/**
+ * For a stream only one check reads (max_tokens, stop sequence, thinking): when it is cut off,
+ * the cause is first attributed to the target's streams in general (blocked by
+ * stream/event-order when the text stream is cut too), else the check fails itself.
+ */
+export async function expectCompleteStream(use: <T>(e: SharedExchange<T>) => Promise<T>, capture: StreamCapture, name: string): Promise<void> {
+  const types = new Set(capture.events.map((e) => e.type));
+  if (types.has('message_delta') && types.has('message_stop')) return;
+  await use(basicStreamComplete);
+  expectComplete(capture, name);
+}
+
+/** The basic stream, checked to end with message_delta and message_stop. */
+export const basicStreamComplete = completeStream('text', basicStream);
+/** The tool stream, checked to end with message_delta and message_stop. */
+export const toolStreamComplete = completeStream('tool', toolStream);
+
+/** The text and tool streams, named: the grammar and framing checks read both. */
+export async function bothStreams(use: <T>(e: SharedExchange<T>) => Promise<T>): Promise<{ readonly name: string; readonly capture: StreamCapture }[]> {
+  return [
+    { name: 'text', capture: await use(basicStream) },
+    { name: 'tool', capture: await use(toolStream) },
+  ];
+}
+
+/** The SDK's accumulated message for the basic prompt (`messages.stream().finalMessage()`). */
+export const sdkBasicStream = defineExchange({
+  id: p('sdk-stream:basic'),
+  owner: p('stream/sdk-final-message'),
+  description: 'messages.stream().finalMessage() in the SDK with the basic prompt',
+  make: async ({ target, use }) => {
+    await use(sdkMessage);
+    await use(basicStreamComplete);
+    return (await anthropicClient(target).messages.stream(basicBody(target.model) as never).finalMessage()) as Anthropic.Message;
+  },
+});
+
+// ---- tools --------------------------------------------------------------------------------
+
+/** The forced tool call, not streamed. */
+export const forcedToolReply = defineExchange({
+  id: p('tool'),
+  owner: p('tools/forced-tool-use'),
+  description: 'POST /v1/messages forcing the weather tool',
+  make: async ({ target }) => okJson(await postMessages(target, forcedToolBody(target.model)), 'the forced tool request'),
+});
+
+/** The tool_use block of the forced tool reply (fails when the model answered with text). */
+export const forcedToolUse = defineExchange({
+  id: p('tool:block'),
+  owner: p('tools/forced-tool-use'),
+  description: 'the tool_use block of the forced tool reply',
+  make: async ({ use }) => {
+    const message = await use(forcedToolReply);
+    const block = contentOf(message).find((b) => b.type === 'tool_use');
+    expect(block, `the forced tool reply has no tool_use block: tool_choice {type:"tool"} was not honoured`, {
+      expected: `a tool_use block calling ${WEATHER_TOOL.name}`,
+      actual: preview(message.content, 300),
+    });
+    return { message, block };
+  },
+});
+
+/** tool_choice {type:"none"}: tools/tool-choice-forms reports its rejection, tool-choice-none its content. */
+export const toolChoiceNoneReply = defineExchange({
+  id: p('tool-choice:none'),
+  owner: p('tools/tool-choice-forms'),
+  description: 'POST /v1/messages with tool_choice {type:"none"}',
+  make: async ({ target }) => okJson(await postMessages(target, toolChoiceBody(target.model, { type: 'none' })), 'tool_choice {type:"none"}'),
+});
+
+// ---- thinking -----------------------------------------------------------------------------
+
+/**
+ * The thinking request's content. A clean 400 (the model or target does not offer extended
+ * thinking) or a reply without any thinking block means the capability is absent: every
+ * thinking check skips. Once a thinking block comes, the thinking rules bind at their level.
+ */
+export const thinkingContent = defineExchange({
+  id: p('thinking'),
+  owner: p('thinking/signature'),
+  description: 'POST /v1/messages with extended thinking enabled',
+  make: async ({ target }) => {
+    const exchange = await postMessages(target, thinkingBody(target.model));
+    requireCapabilityAccepted(exchange, 'offer extended thinking');
+    const content = contentOf(okJson(exchange, 'the thinking request'));
+    requireCapability(
+      content.some((b) => b.type === 'thinking' || b.type === 'redacted_thinking'),
+      `the target produced no thinking block with thinking enabled (blocks: ${content.map((b) => String(b.type)).join(', ') || 'none'}): extended thinking is not offered`,
+    );
+    return content;
+  },
+});
+
+/** The thinking reply when its thinking block is signed (the signature check's rule), ready to replay. */
+export const signedThinking = defineExchange({
+  id: p('thinking:signed'),
+  owner: p('thinking/signature'),
+  description: 'the signed thinking block of the thinking reply',
+  make: async ({ use }) => {
+    const content = await use(thinkingContent);
+    const first = content[0];
+    expect(first?.type === 'thinking', `the first block is ${preview(first?.type)}, expected "thinking"`, { expected: '"thinking"', actual: preview(first?.type) });
+    expect(typeof first.thinking === 'string', 'the thinking block has no thinking text field', { expected: 'thinking: string', actual: preview(first, 200) });
+    expect(typeof first.signature === 'string' && first.signature.length > 0, 'the thinking block has no signature (a client cannot send it back)', {
+      expected: 'a non-empty signature',
+      actual: preview(first.signature),
+    });
+    return content;
+  },
+});
+
+// ---- count_tokens -------------------------------------------------------------------------
+
+export const COUNT_TOKENS_PATH = '/v1/messages/count_tokens';
+
+/** count_tokens of the plain messages: an integer input_tokens > 0 (a fake 0 is one failure, here). */
+export const plainCount = defineExchange({
+  id: p('count:plain'),
+  owner: p('count-tokens/basic'),
+  description: `POST ${COUNT_TOKENS_PATH} with one user message`,
+  make: async ({ target }) => {
+    const json = okJson(await postMessages(target, countBody(target.model, false), COUNT_TOKENS_PATH), `POST ${COUNT_TOKENS_PATH}`);
+    expectSchema(ANTHROPIC_SCHEMA_IDS.countTokensResponse, json, 'the count_tokens reply');
+    expect((json.input_tokens as number) > 0, `input_tokens is ${preview(json.input_tokens)}: a 0 disables client auto-compaction`, { expected: 'an integer > 0', actual: preview(json.input_tokens) });
+    return json.input_tokens as number;
+  },
+});
+
+// ---- models -------------------------------------------------------------------------------
+
+/** GET /v1/models as an Anthropic caller: an Anthropic-shaped list, or the one failure of models/*. */
+export const modelList = defineExchange({
+  id: p('models'),
+  owner: p('models/list-shape'),
+  description: 'GET /v1/models',
+  make: async ({ target }) => {
+    const exchange = await rawExchange(target, { path: '/v1/models', headers: anthropicHeaders(target) });
+    const list = okJson(exchange, 'GET /v1/models');
+    expectSchema(ANTHROPIC_SCHEMA_IDS.modelList, list, 'the model list', { exchange: exchange.record });
+    return list as { data: { id: string }[] } & Record<string, unknown>;
+  },
+});
+
+/** Every shared exchange of the suite (ids unique, owners are checks: a test checks both). */
+export const anthropicExchanges: readonly SharedExchange<unknown>[] = [
+  basicReply,
+  systemBlocksReply,
+  sdkMessage,
+  basicStream,
+  toolStream,
+  basicStreamComplete,
+  toolStreamComplete,
+  toolStreamBlock,
+  sdkBasicStream,
+  forcedToolReply,
+  forcedToolUse,
+  toolChoiceNoneReply,
+  thinkingContent,
+  signedThinking,
+  plainCount,
+  modelList,
+  ...errorExchanges,
+];
+
+export type { ParsedEvent };
+export { postMessages, streamMessages } from './client.ts';
+export { badRequest, expectErrorReply, missingMaxTokens, noVersion } from './error-exchanges.ts';

@@ -1,32 +1,34 @@
-import type { Check } from '../harness/check.ts';
+import { checksByArea } from '../harness/check.ts';
 import type { ProtocolSuite } from '../harness/suite.ts';
 import { authChecks } from './checks/auth.ts';
 import { basicChecks } from './checks/basic.ts';
 import { countTokensChecks } from './checks/count-tokens.ts';
-import { errorChecks } from './checks/errors.ts';
-import { modelChecks } from './checks/models.ts';
-import { stopReasonChecks } from './checks/stop-reasons.ts';
-import { streamEventChecks } from './checks/stream-events.ts';
-import { streamFramingChecks } from './checks/stream-framing.ts';
+import { errorsChecks } from './checks/errors.ts';
+import { modelsChecks } from './checks/models.ts';
+import { stopChecks } from './checks/stop.ts';
+import { streamChecks } from './checks/stream.ts';
 import { thinkingChecks } from './checks/thinking.ts';
-import { toolChecks } from './checks/tools.ts';
+import { toolsChecks } from './checks/tools.ts';
 import { usageChecks } from './checks/usage.ts';
+import { anthropicExchanges } from './exchanges.ts';
+import { anthropicHints } from './hints.ts';
 import { anthropicMutants } from './mutants.ts';
+import { anthropicPreflight } from './preflight.ts';
+import { anthropicVariations } from './variations.ts';
 
-/** Every Anthropic Messages check, in report order. */
-export const anthropicChecks: readonly Check[] = [
-  ...basicChecks,
-  ...authChecks,
-  ...streamFramingChecks,
-  ...streamEventChecks,
-  ...usageChecks,
-  ...stopReasonChecks,
-  ...toolChecks,
-  ...thinkingChecks,
-  ...countTokensChecks,
-  ...modelChecks,
-  ...errorChecks,
-];
+/** Every Anthropic Messages check, in report order; area `x` lives in `checks/x.ts`. */
+export const anthropicChecks = checksByArea({
+  basic: basicChecks,
+  auth: authChecks,
+  stream: streamChecks,
+  usage: usageChecks,
+  stop: stopChecks,
+  tools: toolsChecks,
+  thinking: thinkingChecks,
+  'count-tokens': countTokensChecks,
+  models: modelsChecks,
+  errors: errorsChecks,
+});
 
 /**
  * The Anthropic Messages suite. Its default model is cheap and offers thinking, so a run against
@@ -39,4 +41,10 @@ export const anthropicMessagesSuite: ProtocolSuite = {
   defaultModel: 'claude-haiku-4-5',
   checks: anthropicChecks,
   mutants: anthropicMutants,
+  exchanges: anthropicExchanges,
+  preflight: anthropicPreflight,
+  hints: anthropicHints,
+  variations: anthropicVariations,
+  // Tool inputs are the caller's data, shaped by the caller's input_schema.
+  opaqueKeys: ['input'],
 };

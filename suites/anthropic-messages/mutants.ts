@@ -13,7 +13,7 @@ import {
   withRequestJson,
 } from '../harness/mutant.ts';
 
-import type { AnthropicStreamEventType } from '../../specs/anthropic-messages/index.ts';
+import { ANTHROPIC_VERSION, type AnthropicStreamEventType } from '../../specs/anthropic-messages/index.ts';
 
 type Json = Record<string, unknown>;
 
@@ -112,11 +112,13 @@ export const anthropicMutants: Mutant[] = [
     reply: (reply) => mapEvents(reply, (events) => events.filter((e) => typeOf(e) !== 'content_block_stop')),
   }),
   defineMutant({
-    id: 'unknown-event-type',
-    description: 'An event type the protocol does not define is sent.',
-    breaks: [id('stream/known-event-types'), id('stream/events-schema')],
+    id: 'foreign-event-type',
+    description: 'An OpenAI Responses event (response.output_text.delta) leaks into an Anthropic stream.',
+    breaks: [id('stream/known-event-types')],
     reply: (reply) =>
-      mapEvents(reply, (events) => events.flatMap((e) => (typeOf(e) === 'message_start' ? [e, { event: 'message_progress', data: { type: 'message_progress' } }] : [e]))),
+      mapEvents(reply, (events) =>
+        events.flatMap((e) => (typeOf(e) === 'message_start' ? [e, { event: 'response.output_text.delta', data: { type: 'response.output_text.delta', delta: 'x' } }] : [e])),
+      ),
   }),
   defineMutant({
     id: 'message-start-with-content',
@@ -124,7 +126,7 @@ export const anthropicMutants: Mutant[] = [
     breaks: [id('stream/message-start-shape')],
     reply: (reply) =>
       editEvents(reply, ['message_start'], (d) => {
-        (d.message as Json).content = [{ type: 'text', text: '' }];
+        (d.message as Json).content = [{ type: 'text', text: '', citations: null }];
       }),
   }),
   defineMutant({
@@ -230,7 +232,7 @@ export const anthropicMutants: Mutant[] = [
   defineMutant({
     id: 'reject-cache-control',
     description: 'cache_control is rejected as an extra input (earendil-works/pi#7938).',
-    breaks: [id('basic/system-and-cache-control'), id('usage/cache-fields')],
+    breaks: [id('basic/system-and-cache-control')],
     request: (r) => (r.bodyText.includes('"cache_control"') ? anthropicError(400, 'invalid_request_error', 'tools.0.cache_control: Extra inputs are not permitted') : r),
   }),
   defineMutant({
@@ -314,7 +316,7 @@ export const anthropicMutants: Mutant[] = [
   defineMutant({
     id: 'reject-tool-choice-none',
     description: 'tool_choice {type:"none"} is rejected (deepseek-ai/awesome-deepseek-integration#606).',
-    breaks: [id('tools/tool-choice-forms'), id('tools/tool-choice-none')],
+    breaks: [id('tools/tool-choice-forms')],
     request: (r) =>
       (r.json?.tool_choice as Json | undefined)?.type === 'none' ? anthropicError(400, 'invalid_request_error', 'tool_choice.type: none is not supported') : r,
   }),
@@ -359,7 +361,7 @@ export const anthropicMutants: Mutant[] = [
     breaks: [id('stop/stop-sequence'), id('stop/stop-sequence-stream')],
     reply: (reply) =>
       editEvents(
-        mapJson(reply, (m) => ({ ...m, stop_sequence: null })),
+        mapJson(reply, (m) => (m.type === 'message' ? { ...m, stop_sequence: null } : m)),
         ['message_delta'],
         (d) => {
           (d.delta as Json).stop_sequence = null;
@@ -408,7 +410,7 @@ export const anthropicMutants: Mutant[] = [
   defineMutant({
     id: 'count-tokens-zero',
     description: 'count_tokens answers a fake {input_tokens: 0} (Wei-Shaw/sub2api#657).',
-    breaks: [id('count-tokens/basic'), id('count-tokens/counts-context'), id('count-tokens/matches-usage'), id('count-tokens/sdk')],
+    breaks: [id('count-tokens/basic'), id('count-tokens/sdk')],
     reply: (reply, r) => (isCount(r) && reply.status === 200 ? { ...reply, body: JSON.stringify({ input_tokens: 0 }) } : reply),
   }),
   defineMutant({
@@ -431,7 +433,7 @@ export const anthropicMutants: Mutant[] = [
   defineMutant({
     id: 'models-openai-shape',
     description: 'GET /v1/models answers in OpenAI’s shape to an Anthropic caller (QuantumNous/new-api#2422).',
-    breaks: [id('models/list-shape'), id('models/sdk-pagination')],
+    breaks: [id('models/list-shape')],
     reply: (reply, r) =>
       isModelList(r)
         ? mapJson(reply, (j) => ({ object: 'list', data: (j.data as Json[]).map((m) => ({ id: m.id, object: 'model', created: 0, owned_by: 'anthropic' })) }))
@@ -461,7 +463,7 @@ export const anthropicMutants: Mutant[] = [
   defineMutant({
     id: 'phantom-listed-model',
     description: 'The list names a model that cannot be used (router-for-me/CLIProxyAPI#4410).',
-    breaks: [id('models/listed-model-usable')],
+    breaks: [id('models/listed-model-usable'), id('models/retrieve')],
     reply: (reply, r) =>
       isModelList(r) && !r.url.searchParams.has('after_id')
         ? mapJson(reply, (j) => ({
@@ -475,7 +477,7 @@ export const anthropicMutants: Mutant[] = [
   defineMutant({
     id: 'openai-error-envelope',
     description: 'Errors use OpenAI’s envelope {error:{message,type,param,code}} (kekzl/imp#1702).',
-    breaks: [id('errors/bad-request-envelope'), id('errors/missing-api-key'), id('errors/unknown-model'), id('errors/invalid-json'), id('models/retrieve-unknown'), id('errors/request-id')],
+    breaks: [id('errors/bad-request-envelope')],
     reply: (reply) =>
       reply.status >= 400
         ? mapJson(reply, (j) => {
@@ -486,10 +488,12 @@ export const anthropicMutants: Mutant[] = [
   }),
   defineMutant({
     id: 'bad-request-500',
-    description: 'Invalid requests crash the target (500 api_error instead of 400).',
-    breaks: [id('errors/bad-request-envelope'), id('errors/sdk-bad-request'), id('errors/stream-bad-request'), id('errors/invalid-json'), id('thinking/budget-validation')],
-    reply: (reply) =>
-      reply.status === 400 ? { ...anthropicError(500, 'api_error', 'Internal server error'), headers: { ...reply.headers, 'x-should-retry': 'false' } } : reply,
+    description: 'A body without max_tokens crashes the target (500 api_error instead of 400).',
+    breaks: [id('errors/bad-request-envelope'), id('errors/sdk-bad-request'), id('errors/stream-bad-request')],
+    reply: (reply, r) =>
+      reply.status === 400 && isMessages(r) && r.json !== undefined && !('max_tokens' in r.json)
+        ? { ...anthropicError(500, 'api_error', 'Internal server error'), headers: { ...reply.headers, 'x-should-retry': 'false' } }
+        : reply,
   }),
   defineMutant({
     id: 'vague-error-message',
@@ -521,14 +525,14 @@ export const anthropicMutants: Mutant[] = [
   defineMutant({
     id: 'missing-version-500',
     description: 'A request without anthropic-version crashes the target (envoyproxy/ai-gateway#1909).',
-    breaks: [id('errors/missing-version-handled'), id('errors/missing-version-rejected')],
+    breaks: [id('errors/missing-version-handled')],
     request: (r) => (r.headers['anthropic-version'] ? r : anthropicError(500, 'api_error', 'Internal server error')),
   }),
   defineMutant({
     id: 'version-optional',
     description: 'anthropic-version is not required.',
     breaks: [id('errors/missing-version-rejected')],
-    request: (r) => (r.headers['anthropic-version'] ? r : { ...r, headers: { ...r.headers, 'anthropic-version': '2023-06-01' } }),
+    request: (r) => (r.headers['anthropic-version'] ? r : { ...r, headers: { ...r.headers, 'anthropic-version': ANTHROPIC_VERSION } }),
   }),
   defineMutant({
     id: 'invalid-json-html',
@@ -549,8 +553,17 @@ export const anthropicMutants: Mutant[] = [
   defineMutant({
     id: 'bearer-rejected',
     description: 'Only x-api-key authenticates; Bearer (SDK ≥ 1.0, Claude Code) gets 401 (QwenLM/qwen-code#4323).',
-    breaks: [id('auth/bearer'), id('basic/sdk-create')],
+    breaks: [id('auth/bearer')],
     request: (r) => (r.headers['x-api-key'] ? r : anthropicError(401, 'authentication_error', 'x-api-key header is required')),
+  }),
+  defineMutant({
+    id: 'sdk-version-rejected',
+    description: `Only anthropic-version ${ANTHROPIC_VERSION} is accepted; the official SDK sends a newer one and gets 400.`,
+    breaks: [id('basic/sdk-create')],
+    request: (r) =>
+      r.headers['anthropic-version'] && r.headers['anthropic-version'] !== ANTHROPIC_VERSION
+        ? anthropicError(400, 'invalid_request_error', `anthropic-version: unknown version ${r.headers['anthropic-version']}`)
+        : r,
   }),
   defineMutant({
     id: 'x-api-key-rejected',

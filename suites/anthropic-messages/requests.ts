@@ -29,11 +29,15 @@ export const TINY_PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAA
 
 export const STOP_SEQUENCE = 'four';
 
+/**
+ * The plain request most checks read. Its words carry non-ASCII characters so that variations
+ * which split writes cut a multi-byte UTF-8 character somewhere.
+ */
 export function basicBody(model: string) {
   return {
     model,
     max_tokens: 64,
-    messages: [{ role: 'user', content: 'Reply with exactly these three words and nothing else: alpha beta gamma' }],
+    messages: [{ role: 'user', content: 'Reply with exactly these three words and nothing else: alpha bêta gämma' }],
   };
 }
 
@@ -46,6 +50,12 @@ export function stopSequenceBody(model: string) {
   };
 }
 
+/**
+ * The budget of the max_tokens checks: small enough that a real model's answer to the prompt
+ * (fifty words) is always cut. Never 0: `max_tokens: 0` is valid (the official spec's minimum is
+ * 0; it pre-warms the prompt cache without generating), so the suite neither sends it as an
+ * invalid request nor expects a 400 for it, and the mock accepts it.
+ */
 export const MAX_TOKENS_LIMIT = 5;
 
 export function maxTokensBody(model: string) {

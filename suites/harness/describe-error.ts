@@ -26,3 +26,21 @@ function networkCode(error: Error): string | undefined {
   }
   return undefined;
 }
+
+const PROGRAMMING_ERRORS = new Set(['TypeError', 'ReferenceError', 'RangeError', 'SyntaxError']);
+
+/**
+ * Whether an error is a bug of llm-conformance rather than the target's doing: a programming
+ * error (TypeError, ReferenceError, …) thrown by the project's own code. The same error thrown
+ * inside an SDK or the runtime (undici's `fetch failed`, the SDK's JSON.parse of a broken
+ * frame) comes from the target's reply and stays a verdict.
+ */
+export function isInternalError(error: unknown): boolean {
+  if (!(error instanceof Error) || !PROGRAMMING_ERRORS.has(error.name)) return false;
+  if (error.message === 'fetch failed') return false;
+  const frame = (error.stack ?? '')
+    .split('\n')
+    .map((line) => line.trim())
+    .find((line) => line.startsWith('at ') && !line.includes('<anonymous>') && !/\((native|node:)|at node:/.test(line) && !/^at (JSON\.parse|new Promise)/.test(line));
+  return frame !== undefined && !frame.includes('/node_modules/');
+}

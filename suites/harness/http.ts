@@ -1,4 +1,5 @@
-import { BodyTooLargeError, readBounded } from '../../mock-server/core/bytes.ts';
+import { BodyTooLargeError, readBounded } from '../../wire/bytes.ts';
+import { type ExchangeRecord, recordOf, ResponseTooLargeError } from './recorder.ts';
 import type { ResolvedTarget } from './target.ts';
 
 /** A request the checks send on the raw wire (no SDK in between). */
@@ -21,21 +22,22 @@ export interface RawExchange {
   readonly utf8Valid: boolean;
   /** The body parsed as JSON, or `undefined` when it is not JSON. */
   readonly json: unknown;
+  /** What the run recorded of this exchange (evidence); absent when the target's fetch does not record. */
+  readonly record: ExchangeRecord | undefined;
 }
 
-/** Bodies larger than this are cut off: a hostile or broken target cannot exhaust memory. */
-export const MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
-
-/** Sends one request and reads the whole response body (bounded by size and the target timeout). */
+/**
+ * Sends one request and reads the whole response body. The target's `fetch` bounds it in time
+ * and size; the read is capped again here for targets built without it.
+ */
 export async function rawExchange(target: ResolvedTarget, request: RawRequest): Promise<RawExchange> {
   const hasBody = request.body !== undefined;
   const response = await target.fetch(`${target.baseUrl}${request.path}`, {
     method: request.method ?? (hasBody ? 'POST' : 'GET'),
     headers: { ...(hasBody ? { 'content-type': 'application/json' } : {}), ...request.headers },
     body: hasBody ? (typeof request.body === 'string' ? request.body : JSON.stringify(request.body)) : undefined,
-    signal: AbortSignal.timeout(target.timeoutMs),
   });
-  const bytes = await readResponse(response);
+  const bytes = await readResponse(response, target.maxResponseBytes);
   let text: string;
   let utf8Valid = true;
   try {
@@ -44,14 +46,14 @@ export async function rawExchange(target: ResolvedTarget, request: RawRequest): 
     utf8Valid = false;
     text = new TextDecoder().decode(bytes);
   }
-  return { status: response.status, headers: response.headers, bytes, text, utf8Valid, json: tryJson(text) };
+  return { status: response.status, headers: response.headers, bytes, text, utf8Valid, json: tryJson(text), record: recordOf(response) };
 }
 
-async function readResponse(response: Response): Promise<Uint8Array> {
+async function readResponse(response: Response, limit: number): Promise<Uint8Array> {
   try {
-    return await readBounded(response.body, MAX_RESPONSE_BYTES);
+    return await readBounded(response.body, limit);
   } catch (error) {
-    if (error instanceof BodyTooLargeError) throw new Error(`response body larger than ${MAX_RESPONSE_BYTES} bytes`, { cause: error });
+    if (error instanceof BodyTooLargeError) throw new ResponseTooLargeError(limit);
     throw error;
   }
 }
@@ -68,4 +70,9 @@ function tryJson(text: string): unknown {
 /** The media type of a response without parameters (`text/event-stream; charset=utf-8` → `text/event-stream`). */
 export function mediaType(headers: Headers): string {
   return (headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+/** The body as a JSON object, or `undefined` (arrays, scalars and non-JSON are not objects). */
+export function jsonObject(value: unknown): Record<string, unknown> | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }

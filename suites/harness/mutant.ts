@@ -1,156 +1,26 @@
-import type { MockRequest } from '../../mock-server/core/mock-request.ts';
-import { encodeSseFrame } from '../../mock-server/core/sse.ts';
-import { readWireBody } from '../../mock-server/core/wire-reply.ts';
-import type { RequestHandlerLike } from '../../mock-server/transports/node-http.ts';
-import { parseRawFrames } from './sse-frames.ts';
+import type { RequestHandlerLike } from '../../wire/wire-request.ts';
+import { type RewriteHooks, wrapHandler } from './rewrite-hooks.ts';
 
 /**
- * A deliberately broken variant of the reference mock. Every check must fail against at least
- * one mutant (a test enforces it), which proves the check can fail at all; `breaks` lists the
- * checks this mutant is meant to catch (the test asserts each of them fails).
+ * A deliberately broken variant of the reference mock, imitating a deviation seen in the wild.
+ * The mutant guard (`suites/mutants.test.ts`) holds every suite to this contract: each mutant
+ * fails exactly the checks it lists in `breaks` (plus at most a small, reported collateral), and
+ * every check is listed by at least one mutant that fails it, which proves the check can fail.
  */
 export interface Mutant {
   readonly id: string;
   /** The deviation, in the words of the real-world bug it imitates. */
   readonly description: string;
+  /** The checks this deviation must fail (status `fail`, not blocked). */
   readonly breaks: readonly string[];
   wrap(inner: RequestHandlerLike): RequestHandlerLike;
 }
 
-/** The request as a mutant sees it: body already read, JSON parsed when it is JSON. */
-export interface SeenRequest {
-  readonly method: string;
-  readonly url: URL;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly bodyText: string;
-  readonly json: Record<string, unknown> | undefined;
-}
-
-/** A materialised reply a mutant can rewrite: the body is one string. */
-export interface SeenReply {
-  readonly status: number;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body: string;
-}
-
-export interface MutationHooks {
-  /** Rewrite the request, or answer it directly (return a reply). */
-  request?(request: SeenRequest): SeenRequest | SeenReply;
-  /** Rewrite the reference mock's reply. */
-  reply?(reply: SeenReply, request: SeenRequest): SeenReply;
-}
-
 /** Defines a mutant from request/reply rewriting hooks around the reference handler. */
-export function defineMutant(definition: { id: string; description: string; breaks: readonly string[] } & MutationHooks): Mutant {
-  const { request: onRequest, reply: onReply, ...info } = definition;
-  return {
-    ...info,
-    wrap: (inner) => ({
-      async handle(request) {
-        const seen = await see(request);
-        const rewritten = onRequest ? onRequest(seen) : seen;
-        if ('status' in rewritten) return rewritten;
-        const reply = await inner.handle(replay(rewritten, request.signal));
-        const body = await readWireBody(reply);
-        return onReply ? onReply({ status: reply.status, headers: reply.headers, body }, rewritten) : { ...reply, body };
-      },
-    }),
-  };
+export function defineMutant(definition: { id: string; description: string; breaks: readonly string[] } & RewriteHooks): Mutant {
+  const { request, reply, ...info } = definition;
+  const hooks: RewriteHooks = { ...(request ? { request } : {}), ...(reply ? { reply } : {}) };
+  return { ...info, wrap: (inner) => wrapHandler(inner, hooks) };
 }
 
-async function see(request: MockRequest): Promise<SeenRequest> {
-  const bodyText = await request.readBody(64 * 1024 * 1024);
-  let json: Record<string, unknown> | undefined;
-  try {
-    const value: unknown = bodyText ? JSON.parse(bodyText) : undefined;
-    json = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    json = undefined;
-  }
-  return { method: request.method, url: new URL(request.url, 'http://mutant.invalid'), headers: request.headers(), bodyText, json };
-}
-
-function replay(seen: SeenRequest, signal: AbortSignal | undefined): MockRequest {
-  return {
-    method: seen.method,
-    url: `${seen.url.pathname}${seen.url.search}`,
-    header: (name) => seen.headers[name],
-    headers: () => ({ ...seen.headers }),
-    readBody: async () => seen.bodyText,
-    ...(signal ? { signal } : {}),
-  };
-}
-
-// ---- helpers for hooks ---------------------------------------------------------------------
-
-/** The same request with a different JSON body. */
-export function withRequestJson(request: SeenRequest, json: Record<string, unknown>): SeenRequest {
-  return { ...request, json, bodyText: JSON.stringify(json) };
-}
-
-/** The same request without some headers (lower-case names). */
-export function withoutHeaders(request: SeenRequest, ...names: string[]): SeenRequest {
-  const headers = Object.fromEntries(Object.entries(request.headers).filter(([k]) => !names.includes(k)));
-  return { ...request, headers };
-}
-
-/** Whether a reply is an SSE stream. */
-export function isStream(reply: SeenReply): boolean {
-  return (reply.headers['content-type'] ?? '').startsWith('text/event-stream');
-}
-
-/** A JSON reply's body parsed (or `undefined`). */
-export function replyJson(reply: SeenReply): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(reply.body);
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The reply with a new JSON body (content-type kept). */
-export function withJson(reply: SeenReply, json: unknown): SeenReply {
-  return { ...reply, body: JSON.stringify(json) };
-}
-
-/** A fresh JSON reply. */
-export function jsonReply(status: number, json: unknown, headers: Record<string, string> = {}): SeenReply {
-  return { status, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(json) };
-}
-
-/** One SSE event a hook can rewrite: `event` line and parsed data (or raw text when not JSON). */
-export interface SeenEvent {
-  event: string | undefined;
-  data: Record<string, unknown> | string;
-}
-
-/** Rewrites every event of a stream reply; returns the reply unchanged when it is not a stream. */
-export function mapEvents(reply: SeenReply, rewrite: (events: SeenEvent[]) => SeenEvent[]): SeenReply {
-  if (!isStream(reply)) return reply;
-  const events: SeenEvent[] = parseRawFrames(reply.body).frames.map((frame) => {
-    let data: Record<string, unknown> | string = frame.data ?? '';
-    try {
-      data = JSON.parse(frame.data ?? '') as Record<string, unknown>;
-    } catch {
-      // keep the raw text
-    }
-    return { event: frame.event, data };
-  });
-  const body = rewrite(events)
-    .map((e) => encodeSseFrame({ ...(e.event !== undefined ? { event: e.event } : {}), data: typeof e.data === 'string' ? e.data : JSON.stringify(e.data) }))
-    .join('');
-  return { ...reply, body };
-}
-
-/** Rewrites a JSON body when it is one; returns the reply unchanged otherwise. */
-export function mapJson(reply: SeenReply, rewrite: (json: Record<string, unknown>) => unknown): SeenReply {
-  if (isStream(reply)) return reply;
-  const json = replyJson(reply);
-  return json ? withJson(reply, rewrite(json)) : reply;
-}
-
-/** Deep-clones JSON data (hooks mutate freely). */
-export function clone<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
-}
+export * from './rewrite-hooks.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { retryingFetch } from './retry-fetch.ts';
+import { type RateLimitState, RateLimitedError, rateLimitOf, retryingFetch } from './retry-fetch.ts';
 
 function scripted(statuses: number[], headers: Record<string, string> = {}) {
   const calls: (string | undefined)[] = [];
@@ -29,13 +29,22 @@ describe('retryingFetch', () => {
     expect(waits).toEqual([150, 5_000, 1_000, 2_000]);
   });
 
-  it('returns other statuses at once, and gives up after the last attempt', async () => {
-    const sleep = async () => {};
+  it('returns other statuses at once', async () => {
     const server = scripted([500]);
-    expect((await retryingFetch(server.fetchFn, { sleep })('http://t/')).status).toBe(500);
+    expect((await retryingFetch(server.fetchFn, { sleep: async () => {} })('http://t/')).status).toBe(500);
     expect(server.calls).toHaveLength(1);
-    const busy = scripted([429, 429, 429]);
-    expect((await retryingFetch(busy.fetchFn, { sleep, attempts: 3 })('http://t/')).status).toBe(429);
+  });
+
+  it('gives up after the last attempt with what the target said, and then at once for every request', async () => {
+    const busy = scripted([429, 429, 429, 429], { 'retry-after': '30', 'retry-after-ms': '30000' });
+    const state: RateLimitState = { gaveUp: undefined };
+    const fetchFn = retryingFetch(busy.fetchFn, { sleep: async () => {}, attempts: 3 }, state);
+    const error = await fetchFn('http://t/').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitedError);
+    expect((error as Error).message).toBe('the target is rate-limiting: HTTP 429 after 3 attempt(s) (retry-after: 30, retry-after-ms: 30000); the run gave up on it');
     expect(busy.calls).toHaveLength(3);
+    await expect(fetchFn('http://t/')).rejects.toBe(error);
+    expect(busy.calls).toHaveLength(3);
+    expect(rateLimitOf(new Error('wrapped', { cause: error }))).toBe(error);
   });
 });

@@ -1,15 +1,37 @@
 import type { ProtocolId } from '../../specs/types.ts';
 import type { Check } from './check.ts';
+import type { SharedExchange } from './exchange.ts';
+import type { HintRule } from './hints.ts';
 import type { Mutant } from './mutant.ts';
+import type { PreflightOutcome } from './preflight.ts';
+import type { ResolvedTarget } from './target.ts';
+import type { Variation } from './variation.ts';
 
 /**
- * One protocol's conformance suite: its checks, the model it uses when the user names none, and
- * the mutants that prove each check can fail.
+ * One protocol's conformance suite, registered in `suites/index.ts`. The self-run, the mutant
+ * guard and the variant-server test iterate over every registered suite, so a protocol adds data
+ * here, not test scaffolding. See `suites/README.md` for how to write one.
  */
 export interface ProtocolSuite {
   readonly protocol: ProtocolId;
   /** A model every real endpoint of the protocol serves (overridden by `--model`). */
   readonly defaultModel: string;
+  /** Every check, in report order (`checksByArea` keeps areas and files aligned). */
   readonly checks: readonly Check[];
+  /** Deliberately broken mocks; together they fail every check (the mutant guard). */
   readonly mutants: readonly Mutant[];
+  /** The suite's shared exchanges (a test checks ids are unique and owners are checks of the suite). */
+  readonly exchanges?: readonly SharedExchange<unknown>[];
+  /**
+   * Runs before the checks, once per run, after the generic reachability probe: finds a rejected
+   * key (under every auth scheme the protocol allows) or an unknown model and says so in one
+   * message. It may return a target with `authScheme` set to the scheme the target accepts.
+   */
+  preflight?(target: ResolvedTarget): Promise<PreflightOutcome>;
+  /** The protocol's usual mix-ups, recognised in failures (after the generic ones). */
+  readonly hints?: readonly HintRule[];
+  /** Spec-valid variations of this protocol's replies, beyond the generic ones. */
+  readonly variations?: readonly Variation[];
+  /** JSON keys whose values are caller data (tool inputs): generic JSON variations leave them alone. */
+  readonly opaqueKeys?: readonly string[];
 }

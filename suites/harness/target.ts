@@ -1,4 +1,5 @@
-import { retryingFetch } from './retry-fetch.ts';
+import { type ExchangeRecord, recordingFetch } from './recorder.ts';
+import { type RateLimitState, type RetryOptions, retryingFetch } from './retry-fetch.ts';
 
 /** Where checks send their traffic, as given by the user (CLI flags or the embedded mock). */
 export interface Target {
@@ -9,7 +10,7 @@ export interface Target {
   readonly model?: string;
   /** Custom fetch (msw interception, tests); default: the global fetch. */
   readonly fetch?: typeof fetch;
-  /** Per-request timeout in ms (default 60 s). */
+  /** Per-request timeout in ms, connection and body (default 60 s). */
   readonly timeoutMs?: number;
   /**
    * Headers sent on every request of the run, SDK and raw alike (gateways route by header:
@@ -17,9 +18,22 @@ export interface Target {
    * request would have sent.
    */
   readonly headers?: Readonly<Record<string, string>>;
+  /** Responses larger than this are cut off (default 16 MiB). */
+  readonly maxResponseBytes?: number;
+  /** How 429/529 answers are retried (default: 4 attempts, waits up to 30 s each). */
+  readonly retry?: RetryOptions;
+  /** Receives every finished exchange (`--trace`); records carry up to 256 KiB of each body. */
+  readonly onExchange?: (record: ExchangeRecord) => void;
+  /** Aborts every request still in flight when it fires (the CLI's end of run). */
+  readonly signal?: AbortSignal;
 }
 
-/** A target with every default filled in; its `fetch` retries 429/529 (see `retry-fetch.ts`). */
+/**
+ * A target with every default filled in. Its `fetch` adds the custom headers, records every
+ * exchange (evidence, trace), cancels each at its timeout and caps it in bytes, and retries
+ * 429/529 (see `retry-fetch.ts`): SDK clients must be given this `fetch` so their exchanges are
+ * bounded and captured too.
+ */
 export interface ResolvedTarget {
   readonly baseUrl: string;
   readonly apiKey: string;
@@ -28,22 +42,45 @@ export interface ResolvedTarget {
   readonly timeoutMs: number;
   /** The custom headers `fetch` adds to every request (already applied: checks need not add them). */
   readonly headers: Readonly<Record<string, string>>;
+  readonly maxResponseBytes: number;
+  /** The run gave up on a rate-limiting target once this is set. */
+  readonly rateLimit: RateLimitState;
+  /**
+   * The auth scheme the preflight found accepted (protocol-defined names, e.g. `x-api-key` or
+   * `bearer` for Anthropic); checks that are not about auth send this one. Unset: the default.
+   */
+  readonly authScheme?: string;
 }
 
 /** The key used when the user gives none: mocks accept any key; real targets answer 401. */
 export const PLACEHOLDER_API_KEY = 'sk-llm-conformance-placeholder';
 
-/** Fills in the defaults; `fetch` adds the custom headers and retries 429/529. */
+/** Bodies larger than this are cut off by default. */
+export const MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+
+/** Fills in the defaults; `fetch` adds the custom headers, records, bounds and retries 429/529. */
 export function resolveTarget(target: Target, defaultModel: string): ResolvedTarget {
   const headers = { ...target.headers };
-  const inner = target.fetch ?? globalThis.fetch.bind(globalThis);
+  const timeoutMs = target.timeoutMs ?? 60_000;
+  const maxResponseBytes = target.maxResponseBytes ?? MAX_RESPONSE_BYTES;
+  const rateLimit: RateLimitState = { gaveUp: undefined };
+  const recorded = recordingFetch(target.fetch ?? globalThis.fetch.bind(globalThis), {
+    timeoutMs,
+    maxResponseBytes,
+    ...(target.onExchange ? { onExchange: target.onExchange } : {}),
+    ...(target.signal ? { signal: target.signal } : {}),
+  });
+  // The headers go on before the recorder sees the request, so evidence and traces show them.
+  const sent = Object.keys(headers).length > 0 ? withHeaders(recorded, headers) : recorded;
   return {
     baseUrl: target.baseUrl.replace(/\/+$/, ''),
     apiKey: target.apiKey ?? PLACEHOLDER_API_KEY,
     model: target.model ?? defaultModel,
-    fetch: retryingFetch(Object.keys(headers).length > 0 ? withHeaders(inner, headers) : inner),
-    timeoutMs: target.timeoutMs ?? 60_000,
+    fetch: retryingFetch(sent, target.retry, rateLimit),
+    timeoutMs,
     headers,
+    maxResponseBytes,
+    rateLimit,
   };
 }
 

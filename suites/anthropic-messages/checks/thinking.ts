@@ -1,84 +1,74 @@
 import { expect, preview } from '../../harness/assert.ts';
-import { type Check, type CheckContext, defineCheck } from '../../harness/check.ts';
-import type { RawExchange } from '../../harness/http.ts';
-import { errorSummary, errorType, eventsOf, okEvents, okJson, postMessages, requireCapabilityAccepted, streamMessages } from '../exchanges.ts';
+import { type Check, defineCheck } from '../../harness/check.ts';
+import { okStream } from '../../harness/stream-capture.ts';
+import { requireObserved } from '../../harness/verdict.ts';
+import { errorType } from '../envelope.ts';
+import { expectCompleteStream, postMessages, signedThinking, streamMessages, thinkingContent } from '../exchanges.ts';
+import { describeReply, okJson } from '../../harness/replies.ts';
 import { THINKING_BUDGET, thinkingBody } from '../requests.ts';
+import type { ResolvedTarget } from '../../harness/target.ts';
 
 const THINKING_DOCS = 'https://docs.claude.com/en/docs/build-with-claude/extended-thinking';
 const protocol = 'anthropic-messages';
 
 type Block = Record<string, unknown>;
 
-/**
- * The thinking exchange, or a skip (for `should` checks) when the target answers a clean
- * Anthropic 400: the model or endpoint does not offer extended thinking.
- */
-async function thinkingExchange(ctx: CheckContext): Promise<RawExchange> {
-  const exchange = await postMessages(ctx, 'thinking', thinkingBody(ctx.target.model));
-  requireCapabilityAccepted(ctx, exchange, 'offer extended thinking');
-  return exchange;
-}
-
-async function thinkingMessage(ctx: CheckContext): Promise<{ content: Block[] }> {
-  const message = okJson(await thinkingExchange(ctx), 'the thinking request');
-  const content = Array.isArray(message.content) ? (message.content as Block[]) : [];
-  return { content };
-}
-
 /** The assistant turn replayed verbatim, then a follow-up question. */
-function replayBody(ctx: CheckContext, content: Block[]) {
-  const body = thinkingBody(ctx.target.model);
+function replayBody(target: ResolvedTarget, content: Block[]) {
+  const body = thinkingBody(target.model);
   return { ...body, messages: [...body.messages, { role: 'assistant', content }, { role: 'user', content: 'And 17 times 4? Number only.' }] };
 }
 
-/** Extended thinking: signatures in both forms, replay, and the API's own validation. */
+/**
+ * Extended thinking, an optional capability: skipped when the target answers a clean 400 or
+ * produces no thinking block; once it produces one, its rules bind at their own level (a block a
+ * client cannot send back is a `must` failure).
+ */
 export const thinkingChecks: Check[] = [
   defineCheck({
     id: 'anthropic-messages/thinking/signature',
     protocol,
-    level: 'should',
-    description: 'With thinking enabled, the reply opens with a thinking block that carries a non-empty signature.',
+    level: 'must',
+    description: 'With thinking enabled and offered, the reply opens with a thinking block that carries a non-empty signature.',
     spec: THINKING_DOCS,
     async run(ctx) {
-      const { content } = await thinkingMessage(ctx);
-      const first = content[0];
-      expect(first?.type === 'thinking', `the first block is ${preview(first?.type)}, expected "thinking"`);
-      expect(typeof first.thinking === 'string', 'the thinking block has no thinking text field');
-      expect(typeof first.signature === 'string' && first.signature.length > 0, 'the thinking block has no signature');
+      await ctx.use(signedThinking);
     },
   }),
   defineCheck({
     id: 'anthropic-messages/thinking/stream-signature-delta',
     protocol,
-    level: 'should',
+    level: 'must',
     description: 'A streamed thinking block gets thinking_delta events, then one signature_delta before its content_block_stop.',
     spec: 'https://github.com/8monkey-ai/hebo-gateway/issues/131',
     async run(ctx) {
-      await thinkingExchange(ctx);
-      const events = okEvents(await streamMessages(ctx, 'thinking', thinkingBody(ctx.target.model)), 'the thinking stream');
-      const start = events.find((e) => e.type === 'content_block_start' && (e.json?.content_block as Block | undefined)?.type === 'thinking');
-      expect(start?.json, 'no thinking block in the stream');
+      await ctx.use(thinkingContent);
+      const capture = okStream(await streamMessages(ctx.target, thinkingBody(ctx.target.model)), 'the thinking stream');
+      await expectCompleteStream(ctx.use, capture, 'thinking');
+      const on = { exchange: capture.exchange.record };
+      const start = capture.events.find((e) => e.type === 'content_block_start' && (e.json?.content_block as Block | undefined)?.type === 'thinking');
+      expect(start?.json, 'no thinking block in the stream, although the non-streamed reply has one', on);
       const index = start.json.index;
-      const block = events.filter((e) => e.json?.index === index && e.type !== 'content_block_start');
-      const kinds = block.map((e) => (e.type === 'content_block_delta' ? String((e.json?.delta as Block | undefined)?.type) : String(e.type)));
+      const kinds = capture.events
+        .filter((e) => e.json?.index === index && e.type !== 'content_block_start')
+        .map((e) => (e.type === 'content_block_delta' ? String((e.json?.delta as Block | undefined)?.type) : String(e.type)));
+      const actual = { ...on, actual: kinds.join(', ') };
       const signatures = kinds.filter((k) => k === 'signature_delta').length;
-      expect(signatures === 1, `the thinking block has ${signatures} signature_delta events, expected 1 (${kinds.join(', ')})`);
-      expect(kinds[kinds.length - 1] === 'content_block_stop', 'the thinking block is never closed');
-      expect(kinds[kinds.length - 2] === 'signature_delta', `the signature_delta is not the last delta before content_block_stop (${kinds.join(', ')})`);
-      const signature = eventsOf(block, 'content_block_delta').map((e) => e.json?.delta as Block).find((d) => d.type === 'signature_delta');
-      expect(typeof signature?.signature === 'string' && signature.signature.length > 0, 'the signature_delta is empty');
+      expect(signatures === 1, `the thinking block has ${signatures} signature_delta events, expected 1`, { ...actual, expected: 'thinking_delta…, signature_delta, content_block_stop' });
+      expect(kinds[kinds.length - 1] === 'content_block_stop', 'the thinking block is never closed', actual);
+      expect(kinds[kinds.length - 2] === 'signature_delta', 'the signature_delta is not the last delta before content_block_stop', actual);
+      const delta = capture.events.find((e) => e.json?.index === index && (e.json?.delta as Block | undefined)?.type === 'signature_delta')?.json?.delta as Block;
+      expect(typeof delta.signature === 'string' && delta.signature.length > 0, 'the signature_delta is empty', { ...on, actual: preview(delta) });
     },
   }),
   defineCheck({
     id: 'anthropic-messages/thinking/round-trip',
     protocol,
-    level: 'should',
-    description: 'The assistant turn with its thinking block, replayed verbatim in the next request, is accepted.',
+    level: 'must',
+    description: 'The assistant turn with its signed thinking block, replayed verbatim in the next request, is accepted.',
     spec: 'https://docs.claude.com/en/docs/build-with-claude/extended-thinking#preserving-thinking-blocks',
     async run(ctx) {
-      const { content } = await thinkingMessage(ctx);
-      const exchange = await postMessages(ctx, 'thinking-replay', replayBody(ctx, content));
-      expect(exchange.status === 200, `the replayed turn was rejected: ${errorSummary(exchange)}`);
+      okJson(await postMessages(ctx.target, replayBody(ctx.target, await ctx.use(signedThinking))), 'the replayed turn');
     },
   }),
   defineCheck({
@@ -88,10 +78,15 @@ export const thinkingChecks: Check[] = [
     description: 'A replayed thinking block whose signature was altered is rejected with 400 invalid_request_error.',
     spec: 'https://github.com/anthropics/anthropic-sdk-python/issues/1598',
     async run(ctx) {
-      const { content } = await thinkingMessage(ctx);
+      const content = await ctx.use(signedThinking);
       const tampered = content.map((b) => (b.type === 'thinking' ? { ...b, signature: `${String(b.signature).slice(0, -8)}AAAAAAA=` } : b));
-      const exchange = await postMessages(ctx, 'thinking-tampered', replayBody(ctx, tampered));
-      expect(exchange.status === 400 && errorType(exchange) === 'invalid_request_error', `answered ${errorSummary(exchange)}, expected 400 invalid_request_error`);
+      requireObserved(JSON.stringify(tampered) !== JSON.stringify(content), 'the thinking block has no signature to alter');
+      const exchange = await postMessages(ctx.target, replayBody(ctx.target, tampered));
+      expect(exchange.status === 400 && errorType(exchange) === 'invalid_request_error', `answered ${describeReply(exchange)}, expected 400 invalid_request_error`, {
+        expected: 'HTTP 400 invalid_request_error',
+        actual: describeReply(exchange),
+        exchange: exchange.record,
+      });
     },
   }),
   defineCheck({
@@ -101,10 +96,13 @@ export const thinkingChecks: Check[] = [
     description: 'budget_tokens not below max_tokens is rejected with 400 invalid_request_error.',
     spec: `${THINKING_DOCS}#max-tokens-and-context-window-size`,
     async run(ctx) {
-      await thinkingExchange(ctx);
-      const body = { ...thinkingBody(ctx.target.model), max_tokens: THINKING_BUDGET };
-      const exchange = await postMessages(ctx, 'thinking-budget', body);
-      expect(exchange.status === 400 && errorType(exchange) === 'invalid_request_error', `answered ${errorSummary(exchange)}, expected 400 invalid_request_error`);
+      await ctx.use(thinkingContent);
+      const exchange = await postMessages(ctx.target, { ...thinkingBody(ctx.target.model), max_tokens: THINKING_BUDGET });
+      expect(exchange.status === 400 && errorType(exchange) === 'invalid_request_error', `answered ${describeReply(exchange)}, expected 400 invalid_request_error`, {
+        expected: 'HTTP 400 invalid_request_error',
+        actual: describeReply(exchange),
+        exchange: exchange.record,
+      });
     },
   }),
 ];

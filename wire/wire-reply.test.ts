@@ -50,3 +50,15 @@ describe('readWireBody', () => {
     expect(await readWireBody(reply(two()))).toBe('12');
   });
 });
+
+describe('byte chunks', () => {
+  it('pass through unchanged, one read each, even when they split a character', async () => {
+    const euro = new TextEncoder().encode('€');
+    const reply: WireReply = { status: 200, headers: {}, body: [euro.slice(0, 1), 'x', euro.slice(1)] };
+    const reader = toWebResponse(reply).body!.getReader();
+    const reads: number[] = [];
+    for (let r = await reader.read(); !r.done; r = await reader.read()) reads.push(r.value.byteLength);
+    expect(reads).toEqual([1, 1, 2]);
+    expect(await readWireBody({ ...reply, body: [euro.slice(0, 1), euro.slice(1), 'x'] })).toBe('€x');
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BodyTooLargeError, decodeUtf8, fromWebRequest } from './mock-request.ts';
+import { BodyTooLargeError, decodeUtf8, fromWebRequest } from './wire-request.ts';
 
 const post = (body: BodyInit | null, headers: Record<string, string> = {}) => fromWebRequest(new Request('http://mock.test/v1/messages?beta=true', { method: 'POST', body, headers }));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRawFrames, parseSseEvents } from './sse-frames.ts';
+import { parseRawFrames, parseSseEvents } from './sse-parse.ts';
 
 describe('parseRawFrames (strict framing)', () => {
   it('reads event and data lines and keeps the raw lines', () => {

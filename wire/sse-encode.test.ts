@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeSseFrame, SSE_HEADERS } from './sse.ts';
+import { encodeSseFrame, SSE_HEADERS } from './sse-encode.ts';
 
 describe('encodeSseFrame', () => {
   it('writes the event line, one data line and the blank line, byte for byte', () => {

@@ -1,0 +1,270 @@
+import { ANTHROPIC_SCHEMA_IDS, ANTHROPIC_STREAM_EVENTS, anthropicStreamGrammar } from '../../../specs/anthropic-messages/index.ts';
+import { specRegistry } from '../../../specs/index.ts';
+import { formatDiagnostics } from '../../../specs/tooling/diagnostic.ts';
+import { checkStreamGrammar } from '../../../specs/tooling/stream-grammar.ts';
+import { describeDiagnostics, excerpt, expect, fail, preview } from '../../harness/assert.ts';
+import { type Check, type CheckContext, defineCheck } from '../../harness/check.ts';
+import { expectMediaType, expectOk } from '../../harness/replies.ts';
+import { eventSequence, type ParsedEvent } from '../../harness/stream-capture.ts';
+import { textOf } from '../accumulate.ts';
+import { anthropicClient } from '../client.ts';
+import { basicReply, basicStream, basicStreamComplete, bothStreams, sdkBasicStream, sdkMessage, streamMessages, toolStreamComplete } from '../exchanges.ts';
+import { basicBody } from '../requests.ts';
+
+const STREAMING_DOCS = 'https://docs.claude.com/en/docs/build-with-claude/streaming';
+const protocol = 'anthropic-messages';
+
+const KNOWN = new Set<string>(ANTHROPIC_STREAM_EVENTS);
+const ORDER_RULES = new Set(['grammar.order', 'grammar.incomplete', 'grammar.after-end']);
+const BLOCK_RULES = new Set(['grammar.block-index', 'grammar.block-closed', 'grammar.delta-type']);
+
+/**
+ * The documented events of a stream, for the grammar. Unknown event types are dropped first: the
+ * docs tell clients to handle them gracefully, so a server may send new ones.
+ */
+function grammarEvents(events: readonly ParsedEvent[]) {
+  return events.filter((e) => KNOWN.has(e.type ?? '')).map((e) => ({ type: e.type!, data: e.json }));
+}
+
+async function grammarFindings(ctx: CheckContext, rules: ReadonlySet<string>): Promise<void> {
+  await ctx.use(basicStreamComplete);
+  await ctx.use(toolStreamComplete);
+  for (const { name, capture } of await bothStreams(ctx.use)) {
+    const diagnostics = checkStreamGrammar(anthropicStreamGrammar, grammarEvents(capture.events)).filter((d) => rules.has(d.keyword));
+    if (diagnostics.length > 0) {
+      fail(`${name} stream: ${formatDiagnostics(diagnostics, 3)}`, {
+        actual: `events: ${eventSequence(capture.events)}`,
+        exchange: capture.exchange.record,
+      });
+    }
+  }
+}
+
+/** Another protocol's vocabulary on an Anthropic stream: OpenAI Chat chunks, Responses events. */
+function foreignEvent(event: ParsedEvent): string | undefined {
+  if (event.json === undefined) return event.data.trim() === '[DONE]' ? undefined : `data that is not a JSON object (${excerpt(event.data, 60)})`;
+  if (event.json.object === 'chat.completion.chunk') return 'an OpenAI Chat Completions chunk';
+  if (event.type === undefined) return `an event without a string type (${excerpt(event.data, 60)})`;
+  if (/^response\./.test(event.type)) return `an OpenAI Responses event (${event.type})`;
+  return undefined;
+}
+
+/**
+ * An OpenAI `[DONE]` frame: stream/no-done-sentinel reports it, so the other framing checks look
+ * past it (one deviation, one failure).
+ */
+function isDoneSentinel(data: string | undefined): boolean {
+  return data?.trim() === '[DONE]';
+}
+
+function blockTypes(content: readonly { type: string }[]): string {
+  return content.map((b) => b.type).join(',');
+}
+
+/** The stream: bytes and framing, the sequence of events and their schemas, and what the SDK makes of them. */
+export const streamChecks: Check[] = [
+  defineCheck({
+    id: 'anthropic-messages/stream/content-type',
+    protocol,
+    level: 'must',
+    description: 'A streaming reply is served as text/event-stream.',
+    spec: STREAMING_DOCS,
+    async run(ctx) {
+      expectMediaType((await ctx.use(basicStream)).exchange, 'text/event-stream', 'the stream');
+    },
+  }),
+  defineCheck({
+    id: 'anthropic-messages/stream/event-line-matches-type',
+    protocol,
+    level: 'must',
+    description: 'Every SSE frame has an `event:` line equal to its data.type (the SDK drops events without one).',
+    spec: 'https://github.com/earendil-works/pi/issues/1983',
+    async run(ctx) {
+      for (const { name, capture } of await bothStreams(ctx.use)) {
+        capture.framing.frames.forEach((frame, i) => {
+          if (frame.data === undefined || isDoneSentinel(frame.data)) return;
+          let type: unknown;
+          try {
+            type = (JSON.parse(frame.data) as { type?: unknown }).type;
+          } catch {
+            type = undefined;
+          }
+          const details = { expected: `event: ${String(type)}`, actual: frame.event === undefined ? '(no event: line)' : `event: ${frame.event}`, exchange: capture.exchange.record };
+          expect(frame.event !== undefined, `${name} stream, frame ${i} has no event: line (data ${excerpt(frame.data, 80)})`, details);
+          expect(frame.event === type, `${name} stream, frame ${i}: event: ${frame.event} but data.type is ${preview(type)}`, details);
+        });
+      }
+    },
+  }),
+  defineCheck({
+    id: 'anthropic-messages/stream/frames-well-formed',
+    protocol,
+    level: 'must',
+    description: 'The body is valid UTF-8, every frame ends with a blank line, has only SSE fields and one JSON object as data.',
+    spec: 'https://html.spec.whatwg.org/multipage/server-sent-events.html#event-stream-interpretation',
+    async run(ctx) {
+      for (const { name, capture } of await bothStreams(ctx.use)) {
+        const on = { exchange: capture.exchange.record };
+        expect(capture.exchange.utf8Valid, `the ${name} stream is not valid UTF-8`, on);
+        expect(capture.framing.trailing === '', `the ${name} stream ends inside a frame: ${excerpt(capture.framing.trailing, 80)}`, on);
+        capture.framing.frames.forEach((frame, i) => {
+          expect(frame.strayLines.length === 0, `${name} stream, frame ${i} has lines that are not SSE fields: ${excerpt(frame.strayLines.join(' | '), 80)}`, on);
+          if (frame.data === undefined || isDoneSentinel(frame.data)) return;
+          let value: unknown;
+          try {
+            value = JSON.parse(frame.data);
+          } catch {
+            value = undefined;
+          }
+          expect(value !== null && typeof value === 'object' && !Array.isArray(value), `${name} stream, frame ${i} data is not a JSON object: ${excerpt(frame.data, 80)}`, on);
+        });
+      }
+    },
+  }),
+  defineCheck({
+    id: 'anthropic-messages/stream/no-done-sentinel',
+    protocol,
+    level: 'must',
+    description: 'No OpenAI `[DONE]` sentinel and no event after message_stop (comments and blank lines may follow).',
+    spec: 'https://github.com/earendil-works/pi/issues/3708',
+    async run(ctx) {
+      const { exchange, framing } = await ctx.use(basicStreamComplete);
+      const on = { exchange: exchange.record };
+      expect(!framing.frames.some((f) => isDoneSentinel(f.data)), 'the stream carries a data: [DONE] frame', { ...on, expected: 'no [DONE] frame', actual: 'data: [DONE]' });
+      // Only frames with data are events; a comment-only frame (": keepalive") dispatches nothing.
+      const events = framing.frames.filter((f) => f.data !== undefined);
+      const stop = events.findIndex((f) => f.event === 'message_stop' || /"type"\s*:\s*"message_stop"/.test(f.data ?? ''));
+      expect(stop !== -1, 'no message_stop frame', on);
+      const after = events.slice(stop + 1);
+      expect(after.length === 0, `${after.length} event(s) after message_stop: ${excerpt(after[0]?.raw ?? '', 80)}`, { ...on, expected: 'nothing after message_stop', actual: excerpt(after[0]?.raw ?? '', 120) });
+    },
+  }),
+  defineCheck({
+    id: 'anthropic-messages/stream/chosen-by-body',
+    protocol,
+    level: 'must',
+    description: '`stream: true` streams even with `Accept: application/json`, which the official SDKs send when streaming.',
+    spec: 'https://docs.claude.com/en/api/messages#body-stream',
+    async run(ctx) {
+      const capture = await streamMessages(ctx.target, basicBody(ctx.target.model), { accept: 'application/json' });
+      expectOk(capture.exchange, 'the streaming request with Accept: application/json');
+      expectMediaType(capture.exchange, 'text/event-stream', 'the reply to stream: true with Accept: application/json');
+      expect(capture.events.some((e) => e.type === 'message_start'), 'no message_start event in the body', { exchange: capture.exchange.record });
+    },
+  }),
+  defineCheck({
+    id: 'anthropic-messages/stream/known-event-types',
+    protocol,
+    level: 'should',
+    description: `Events speak this protocol: every data is a JSON object with a string type, none from another protocol's vocabulary (unknown Anthropic types are allowed: the docs tell clients to ignore them). Documented: ${ANTHROPIC_STREAM_EVENTS.join(', ')}.`,
+    spec: `${STREAMING_DOCS}#other-events`,
+    async run(ctx) {
+      for (const { name, capture } of await bothStreams(ctx.use)) {
+        const foreign = capture.events.map(foreignEvent).filter((f): f is string => f !== undefined);
+        expect(foreign.length === 0, `the ${name} stream carries ${foreign[0]}`, { actual: [...new Set(foreign)].join('; '), exchange: capture.exchange.record });
+      }
+    },
+  }),
+  defineCheck({
+    id: 'anthropic-messages/stream/event-order',
+    protocol,
+    level: 'must',
+    description: 'message_start → (content_block_start → content_block_delta* → content_block_stop)* → message_delta+ → message_stop (ping anywhere, unknown types ignored).',
+    spec: STREAMING_DOCS,
+    run: (ctx) => grammarFindings(ctx, ORDER_RULES),
+  }),
+  defineCheck({
+    id: 'anthropic-messages/stream/block-indices',
+    protocol,
+    level: 'must',
+    description: 'Blocks open with indices 0, 1, 2…; deltas and stops only target the open block; deltas match the block type.',
+    spec: 'https://github.com/BerriAI/litellm/issues/27442',
+    run: (ctx) => grammarFindings(ctx, BLOCK_RULES),
+  }),
+  defineCheck({
+    id: 'anthropic-messages/stream/events-schema',
+    protocol,
+    level: 'must',
+    description: 'Every documented event validates against its event schema (unknown event types are not judged).',
+    spec: STREAMING_DOCS,
+    async run(ctx) {
+      for (const { name, capture } of await bothStreams(ctx.use)) {
+        capture.events.forEach((event, i) => {
+          if ((event.type !== undefined && !KNOWN.has(event.type)) || isDoneSentinel(event.data)) return;
+          const value = event.json ?? event.data;
+          const diagnostics = specRegistry().validate(ANTHROPIC_SCHEMA_IDS.streamEvent, value);
+          if (diagnostics.length > 0) {
+            fail(`${name} stream, event ${i} (${event.type ?? '?'}): ${describeDiagnostics(diagnostics, value, 2)}`, { actual: excerpt(event.data, 300), exchange: capture.exchange.record });
+          }
+        });
+      }
+    },
+  }),
+  defineCheck({
+    id: 'anthropic-messages/stream/message-start-shape',
+    protocol,
+    level: 'must',
+    description: 'The first event (pings aside) is message_start with an id, the model, empty content and a null stop_reason.',
+    spec: STREAMING_DOCS,
+    async run(ctx) {
+      const { events, exchange } = await ctx.use(basicStream);
+      const on = { exchange: exchange.record };
+      const first = events.find((e) => e.type !== 'ping');
+      expect(first?.type === 'message_start', `the first event is ${preview(first?.type)}, not message_start`, { ...on, expected: 'message_start', actual: preview(first?.type) });
+      const message = (first.json?.message ?? {}) as Record<string, unknown>;
+      expect(typeof message.id === 'string' && message.id.length > 0, 'message_start.message has no id', on);
+      expect(typeof message.model === 'string' && message.model.length > 0, 'message_start.message has no model', on);
+      expect(Array.isArray(message.content) && message.content.length === 0, `message_start.message.content is ${preview(message.content)}, expected []`, { ...on, expected: '[]', actual: preview(message.content) });
+      expect(message.stop_reason === null, `message_start.message.stop_reason is ${preview(message.stop_reason)}, expected null`, { ...on, expected: 'null', actual: preview(message.stop_reason) });
+    },
+  }),
+  defineCheck({
+    id: 'anthropic-messages/stream/sdk-events',
+    protocol,
+    level: 'must',
+    description: 'The SDK iterating a raw stream sees message_start first, text deltas, and message_stop last.',
+    spec: 'https://github.com/openclaw/openclaw/issues/37571',
+    async run(ctx) {
+      await ctx.use(sdkMessage);
+      await ctx.use(basicStreamComplete);
+      const stream = await anthropicClient(ctx.target).messages.create({ ...basicBody(ctx.target.model), stream: true } as never);
+      const types: string[] = [];
+      for await (const event of stream as unknown as AsyncIterable<{ type: string }>) types.push(event.type);
+      const actual = { actual: `the SDK yielded: ${types.join(', ') || '(nothing)'}` };
+      expect(types.length > 0, 'the SDK yielded no events (frames without event: lines are dropped)', actual);
+      expect(types[0] === 'message_start', `the SDK's first event is ${preview(types[0])}`, actual);
+      expect(types[types.length - 1] === 'message_stop', `the SDK's last event is ${preview(types[types.length - 1])}`, actual);
+      expect(types.includes('content_block_delta'), 'the SDK saw no content_block_delta', actual);
+    },
+  }),
+  defineCheck({
+    id: 'anthropic-messages/stream/sdk-final-message',
+    protocol,
+    level: 'must',
+    description: 'messages.stream().finalMessage() succeeds and has the block types and stop_reason of the non-streaming reply.',
+    spec: 'https://github.com/anthropics/anthropic-sdk-typescript/blob/main/helpers.md',
+    async run(ctx) {
+      const streamed = await ctx.use(sdkBasicStream);
+      const plain = (await ctx.use(basicReply)).message as { content?: { type: string }[]; stop_reason?: unknown };
+      expect(streamed.content.length > 0, 'the streamed message has no content', { actual: preview(streamed, 300) });
+      const [a, b] = [blockTypes(streamed.content), blockTypes(plain.content ?? [])];
+      expect(a === b, `streamed blocks [${a}] differ from non-streamed [${b}]`, { expected: `[${b}]`, actual: `[${a}]` });
+      expect(streamed.stop_reason === plain.stop_reason, `streamed stop_reason ${preview(streamed.stop_reason)} vs ${preview(plain.stop_reason)}`, {
+        expected: preview(plain.stop_reason),
+        actual: preview(streamed.stop_reason),
+      });
+    },
+  }),
+  defineCheck({
+    id: 'anthropic-messages/stream/sdk-text-matches-non-stream',
+    protocol,
+    level: 'should',
+    description: 'For the same deterministic prompt, the streamed text equals the non-streamed text.',
+    spec: STREAMING_DOCS,
+    async run(ctx) {
+      const streamed = textOf((await ctx.use(sdkBasicStream)).content);
+      const plain = textOf((await ctx.use(basicReply)).message.content);
+      expect(streamed === plain, `streamed ${preview(streamed, 80)} vs non-streamed ${preview(plain, 80)}`, { expected: preview(plain), actual: preview(streamed) });
+    },
+  }),
+];

@@ -1,0 +1,85 @@
+import { defineExchange, type SharedExchange } from '../harness/exchange.ts';
+import { type RawExchange, rawExchange } from '../harness/http.ts';
+import { okJson } from '../harness/replies.ts';
+import { anthropicHeaders, postMessages } from './client.ts';
+import { expectEnvelope, isOpenAiErrorEnvelope } from './envelope.ts';
+import { basicBody } from './requests.ts';
+
+/**
+ * The shared exchanges of the error checks: the bad request whose envelope the others build on,
+ * the target's error convention, and the request without anthropic-version.
+ */
+
+const p = (name: string) => `anthropic-messages/${name}`;
+
+/** A request without the required max_tokens. */
+export function missingMaxTokens(model: string) {
+  const { max_tokens: _omitted, ...body } = basicBody(model);
+  return body;
+}
+
+/** The answer to a body without max_tokens, as it came. */
+const rawBadRequest = defineExchange({
+  id: p('error:missing-max-tokens:raw'),
+  owner: p('errors/bad-request-envelope'),
+  description: 'POST /v1/messages without max_tokens',
+  make: ({ target }) => postMessages(target, missingMaxTokens(target.model)),
+});
+
+/** The 400 to a body without max_tokens: its wording and request id are judged only once the envelope is right. */
+export const badRequest = defineExchange({
+  id: p('error:missing-max-tokens'),
+  owner: p('errors/bad-request-envelope'),
+  description: 'the 400 to a body without max_tokens',
+  make: async ({ use }) => {
+    const exchange = await use(rawBadRequest);
+    expectEnvelope(exchange, 400, 'invalid_request_error', 'a body without max_tokens');
+    return exchange;
+  },
+});
+
+/**
+ * The envelope convention of the target's errors: a target that answers every error in OpenAI's
+ * envelope has one bug, reported once by errors/bad-request-envelope; the other error checks that
+ * meet the same envelope are blocked by it.
+ */
+const errorConvention = defineExchange({
+  id: p('error:convention'),
+  owner: p('errors/bad-request-envelope'),
+  description: "the envelope of the target's errors",
+  make: async ({ use }) => {
+    const exchange = await use(rawBadRequest);
+    if (isOpenAiErrorEnvelope(exchange.json)) expectEnvelope(exchange, exchange.status, 'invalid_request_error', 'a body without max_tokens');
+  },
+});
+
+/**
+ * {@link expectEnvelope} for an error exchange other than the bad-request one: an OpenAI-shaped
+ * body is first attributed to the target's error convention (blocked when that is the cause).
+ */
+export async function expectErrorReply(
+  use: <T>(e: SharedExchange<T>) => Promise<T>,
+  exchange: RawExchange,
+  status: number,
+  type: string,
+  what: string,
+): Promise<void> {
+  if (isOpenAiErrorEnvelope(exchange.json)) await use(errorConvention);
+  expectEnvelope(exchange, status, type, what);
+}
+
+/** A request without anthropic-version: a 400 envelope (strict) or a Message (lenient); never a crash. */
+export const noVersion = defineExchange({
+  id: p('error:no-version'),
+  owner: p('errors/missing-version-handled'),
+  description: 'POST /v1/messages without anthropic-version',
+  make: async ({ target, use }) => {
+    const exchange = await rawExchange(target, { path: '/v1/messages', headers: anthropicHeaders(target, undefined, null), body: basicBody(target.model) });
+    if (exchange.status === 200) okJson(exchange, 'a request without anthropic-version');
+    else await expectErrorReply(use, exchange, 400, 'invalid_request_error', 'a request without anthropic-version');
+    return exchange;
+  },
+});
+
+/** The error exchanges, for the suite's list. */
+export const errorExchanges: readonly SharedExchange<unknown>[] = [rawBadRequest, badRequest, errorConvention, noVersion];

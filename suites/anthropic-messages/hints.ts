@@ -1,0 +1,33 @@
+import type { HintRule } from '../harness/hints.ts';
+import { jsonObject } from '../harness/http.ts';
+import { isOpenAiErrorEnvelope } from './envelope.ts';
+
+const OPENAI_FINISH_REASONS = new Set(['stop', 'length', 'tool_calls', 'content_filter', 'function_call']);
+
+/** The usual mix-ups behind an Anthropic failure, said in the reader's terms. */
+export const anthropicHints: readonly HintRule[] = [
+  ({ json }) =>
+    isOpenAiErrorEnvelope(json)
+      ? 'this is OpenAI\'s error envelope {error:{message,type,param,code}} on an Anthropic route; Anthropic clients expect {type:"error", error:{type, message}, request_id}'
+      : undefined,
+  ({ exchange }) =>
+    exchange?.responseHeaders?.['x-request-id'] !== undefined && exchange.responseHeaders['request-id'] === undefined
+      ? "the reply carries x-request-id (OpenAI's header) but not request-id, which Anthropic clients read"
+      : undefined,
+  ({ json }) => {
+    const list = jsonObject(json);
+    const first = Array.isArray(list?.data) ? jsonObject(list.data[0]) : undefined;
+    return list?.object === 'list' && (first === undefined || first.object === 'model')
+      ? 'this is an OpenAI-shaped model list ({object:"list", data:[{id, object:"model", owned_by}]}); a caller sending anthropic-version expects {data:[{type:"model", id, display_name, created_at, …}], has_more, first_id, last_id}'
+      : undefined;
+  },
+  ({ message }) =>
+    /Field required/.test(message)
+      ? 'a field the protocol requires is missing from the reply: gateways that re-serialise replies through their own types drop the fields they do not model'
+      : undefined,
+  ({ message }) => {
+    const reason = /stop_reason[^"]*?(?:is|received) "([a-z_]+)"/.exec(message)?.[1];
+    return reason && OPENAI_FINISH_REASONS.has(reason) ? `"${reason}" is an OpenAI finish_reason; Anthropic's stop reasons are end_turn, max_tokens, stop_sequence, tool_use, pause_turn, refusal` : undefined;
+  },
+  ({ message }) => (message.includes('[DONE]') ? 'data: [DONE] ends OpenAI Chat streams; an Anthropic stream ends with the message_stop event and nothing after it' : undefined),
+];
