@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { anthropicMessages } from '../protocols/anthropic-messages/index.ts';
 import { authenticate } from './authenticate.ts';
-import { fromWebRequest } from './mock-request.ts';
+import { fromWebRequest } from '../../wire/wire-request.ts';
 import { readOperations, type SpecOperation } from './openapi-operations.ts';
 
 const createMessage = readOperations(anthropicMessages).find((o) => o.operationId === 'createMessage') as SpecOperation;

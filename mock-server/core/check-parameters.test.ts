@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { anthropicMessages } from '../protocols/anthropic-messages/index.ts';
 import { checkParameters, checkValue } from './check-parameters.ts';
-import { fromWebRequest } from './mock-request.ts';
+import { fromWebRequest } from '../../wire/wire-request.ts';
 import { readOperations, type ParameterSpec, type SpecOperation } from './openapi-operations.ts';
 
 const operations = Object.fromEntries(readOperations(anthropicMessages).map((o) => [o.operationId, o]));

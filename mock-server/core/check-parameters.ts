@@ -1,4 +1,4 @@
-import type { MockRequest } from './mock-request.ts';
+import type { MockRequest } from '../../wire/wire-request.ts';
 import type { ParameterSpec, SpecOperation } from './openapi-operations.ts';
 import type { MockProtocolError } from './protocol-error.ts';
 

@@ -3,7 +3,7 @@ import { createMockServer, type MockServerOptions } from '../create-mock-server.
 import { anthropicMessages } from '../protocols/anthropic-messages/index.ts';
 import { anthropicRequest, expectAnthropicError, messageBody, toolBody, ANTHROPIC_HEADERS } from '../test-support.ts';
 import type { LifecycleEvents } from './lifecycle.ts';
-import type { MockRequest } from './mock-request.ts';
+import type { MockRequest } from '../../wire/wire-request.ts';
 import type { OperationHandler, OperationReply, ProtocolAdapter } from './protocol-adapter.ts';
 
 /** The Anthropic adapter with createMessage replaced by `handler`. */

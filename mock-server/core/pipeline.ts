@@ -6,15 +6,15 @@ import { authenticate } from './authenticate.ts';
 import { checkParameters } from './check-parameters.ts';
 import { hash53 } from './hash.ts';
 import type { LifecycleEmitter } from './lifecycle.ts';
-import { BodyTooLargeError, type MockRequest } from './mock-request.ts';
+import { BodyTooLargeError, type MockRequest } from '../../wire/wire-request.ts';
 import type { ModelCatalog } from './model-catalog.ts';
 import type { SpecOperation } from './openapi-operations.ts';
 import type { OperationReply, ProtocolAdapter, ServerContext } from './protocol-adapter.ts';
 import { InternalError, MockProtocolError } from './protocol-error.ts';
 import type { Router } from './router.ts';
-import { encodeSseFrame, SSE_HEADERS } from './sse.ts';
+import { encodeSseFrame, SSE_HEADERS } from '../../wire/sse-encode.ts';
 import type { MockState } from './state.ts';
-import type { WireReply } from './wire-reply.ts';
+import type { WireReply } from '../../wire/wire-reply.ts';
 
 /** What to do when the mock's own output breaks its spec (always a mock bug). */
 export type OutputValidation = 'off' | 'report' | 'throw';

@@ -1,11 +1,11 @@
 import type { Diagnostic } from '../../specs/tooling/diagnostic.ts';
 import type { SchemaRegistry } from '../../specs/tooling/schema-registry.ts';
 import type { ProtocolSpec } from '../../specs/types.ts';
-import type { MockRequest } from './mock-request.ts';
+import type { MockRequest } from '../../wire/wire-request.ts';
 import type { ModelCatalog } from './model-catalog.ts';
 import type { MockProtocolError } from './protocol-error.ts';
 import type { ServedRoutes } from './served-routes.ts';
-import type { SseFrame } from './sse.ts';
+import type { SseFrame } from '../../wire/sse-encode.ts';
 import type { MockState } from './state.ts';
 
 /** What every operation handler may use from the server. */

@@ -1,7 +1,7 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { describe, expect, it } from 'vitest';
 import { anthropicMessages } from '../protocols/anthropic-messages/index.ts';
-import { fromWebRequest } from './mock-request.ts';
+import { fromWebRequest } from '../../wire/wire-request.ts';
 import { readOperations } from './openapi-operations.ts';
 import type { ProtocolAdapter } from './protocol-adapter.ts';
 import { Router } from './router.ts';

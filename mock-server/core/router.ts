@@ -1,4 +1,4 @@
-import type { MockRequest } from './mock-request.ts';
+import type { MockRequest } from '../../wire/wire-request.ts';
 import { readOperations, type SpecOperation } from './openapi-operations.ts';
 import type { ProtocolAdapter } from './protocol-adapter.ts';
 import type { ServedRoutes } from './served-routes.ts';

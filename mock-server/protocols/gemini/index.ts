@@ -1,7 +1,7 @@
 import { GEMINI_API_VERSIONS, geminiOperationId } from '../../../specs/gemini/openapi.ts';
 import { geminiSpec } from '../../../specs/gemini/index.ts';
 import { vendorId } from '../../core/ids.ts';
-import type { MockRequest } from '../../core/mock-request.ts';
+import type { MockRequest } from '../../../wire/wire-request.ts';
 import type { OperationHandler, ProtocolAdapter } from '../../core/protocol-adapter.ts';
 import { countTokens } from './count-tokens.ts';
 import { batchEmbedContents, embedContent } from './embeddings.ts';

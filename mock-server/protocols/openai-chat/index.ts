@@ -1,6 +1,6 @@
 import { DONE_SENTINEL } from '../../../specs/openai-chat/stream-grammar.ts';
 import { openaiChatSpec } from '../../../specs/openai-chat/index.ts';
-import type { MockRequest } from '../../core/mock-request.ts';
+import type { MockRequest } from '../../../wire/wire-request.ts';
 import type { ProtocolAdapter } from '../../core/protocol-adapter.ts';
 import { OPENAI_REQUEST_ID_HEADER, openaiErrorTemplates, openaiRequestId, renderOpenAIError } from '../openai-common/errors.ts';
 import { createChatCompletion } from './create-chat-completion.ts';

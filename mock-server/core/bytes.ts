@@ -1,3 +1,0 @@
-// The implementation moved to the neutral `wire/` module, which the suites import too; this
-// re-export keeps the mock's internal imports (and adapters written against `core/`) working.
-export { BodyTooLargeError, concatBytes, readBounded } from '../../wire/bytes.ts';
