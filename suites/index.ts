@@ -47,3 +47,4 @@ export { defineVariation, varyHandler, type Variation } from './harness/variatio
 export { GENERIC_VARIATIONS } from './harness/variations.ts';
 export type { ProtocolSuite } from './harness/suite.ts';
 export { matchesFilter } from './harness/filter.ts';
+export { KNOWN_CLIENTS, CLIENT_IDS, type ClientId } from './harness/clients.ts';

@@ -1,4 +1,5 @@
 import type { ProtocolId } from '../../specs/types.ts';
+import type { ClientId } from './clients.ts';
 import type { ExchangeRecord } from './recorder.ts';
 import type { SharedExchange } from './exchange.ts';
 import type { ResolvedTarget } from './target.ts';
@@ -47,6 +48,18 @@ export interface Check {
   readonly description: string;
   /** Where the rule comes from: the vendor's docs, or an issue showing the breakage in the wild. */
   readonly spec: string;
+  /**
+   * The real clients that break when this check fails (client readiness in reports), from the
+   * breakage catalogue: e.g. the Anthropic SDK drops events without an `event:` line, Claude Code
+   * needs count_tokens and thinking signatures, Codex CLI needs Responses sequence numbers. Name a
+   * client only when there is evidence it breaks (an issue, its source); leave it out otherwise.
+   */
+  readonly clients?: readonly ClientId[];
+  /**
+   * Free-form labels a user filters on (`--filter tag:streaming`): what the check exercises
+   * (`streaming`, `tools`, `thinking`, `errors`, `models`, …) in lower-case kebab words.
+   */
+  readonly tags?: readonly string[];
   run(ctx: CheckContext): Promise<void>;
 }
 
