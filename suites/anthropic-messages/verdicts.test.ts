@@ -31,7 +31,8 @@ describe('one bug, one failure', () => {
     const results = await runAgainst({ request: (r) => (r.json?.stream === true ? error(500, 'api_error', 'upstream stream failed') : r) });
     const failed = failedIds(results).map(short);
     // The distinct streamed exchanges: text, tool, max_tokens, stop sequence, thinking, Accept:
-    // application/json, the invalid one. The SDK's streams are blocked by the raw text and tool ones.
+    // application/json, the invalid one, web search, structured output. The SDK's streams are
+    // blocked by the raw text and tool ones.
     expect(failed.sort()).toEqual(
       [
         'stream/content-type',
@@ -41,6 +42,8 @@ describe('one bug, one failure', () => {
         'thinking/stream-signature-delta',
         'stream/chosen-by-body',
         'errors/stream-bad-request',
+        'server-tools/web-search-stream',
+        'structured-output/json-schema-stream',
       ].sort(),
     );
     const blocked = results.filter((r) => r.skipKind === 'blocked');
@@ -68,7 +71,12 @@ describe('one bug, one failure', () => {
         return withRequestJson(r, rest);
       },
     });
-    expect(failedIds(results).map(short).sort()).toEqual(['tools/any-tool-use', 'tools/forced-tool-use', 'tools/stream-block-start']);
+    // The forced web search answered with text too: one failure, the streamed and usage checks blocked.
+    expect(failedIds(results).map(short).sort()).toEqual(['server-tools/web-search', 'tools/any-tool-use', 'tools/forced-tool-use', 'tools/stream-block-start']);
+    expect(results.filter((r) => r.id.includes('/server-tools/') && r.status === 'skip').map((r) => r.blockedBy)).toEqual([
+      'anthropic-messages/server-tools/web-search',
+      'anthropic-messages/server-tools/web-search',
+    ]);
     const tools = results.filter((r) => r.id.includes('/tools/') && r.status === 'skip');
     expect(tools.length).toBeGreaterThanOrEqual(4);
     for (const r of tools) expect(r.skipKind).toBe('blocked');

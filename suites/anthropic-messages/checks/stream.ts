@@ -1,44 +1,19 @@
-import { ANTHROPIC_SCHEMA_IDS, ANTHROPIC_STREAM_EVENTS, anthropicStreamGrammar } from '../../../specs/anthropic-messages/index.ts';
+import { ANTHROPIC_SCHEMA_IDS, ANTHROPIC_STREAM_EVENTS } from '../../../specs/anthropic-messages/index.ts';
 import { specRegistry } from '../../../specs/index.ts';
-import { formatDiagnostics } from '../../../specs/tooling/diagnostic.ts';
-import { checkStreamGrammar } from '../../../specs/tooling/stream-grammar.ts';
 import { describeDiagnostics, excerpt, expect, fail, preview } from '../../harness/assert.ts';
-import { type Check, type CheckContext, defineCheck } from '../../harness/check.ts';
+import { type Check, defineCheck } from '../../harness/check.ts';
 import { expectMediaType, expectOk } from '../../harness/replies.ts';
-import { eventSequence, type ParsedEvent } from '../../harness/stream-capture.ts';
+import { type ParsedEvent } from '../../harness/stream-capture.ts';
 import { textOf } from '../accumulate.ts';
 import { anthropicClient } from '../client.ts';
-import { basicReply, basicStream, basicStreamComplete, bothStreams, sdkBasicStream, sdkMessage, streamMessages, toolStreamComplete } from '../exchanges.ts';
+import { basicReply, basicStream, basicStreamComplete, bothStreams, sdkBasicStream, sdkMessage, streamMessages } from '../exchanges.ts';
 import { basicBody } from '../requests.ts';
+import { streamsIndexed, streamsOrdered, streamTextFaithful } from '../stream-conventions.ts';
 
 const STREAMING_DOCS = 'https://docs.claude.com/en/docs/build-with-claude/streaming';
 const protocol = 'anthropic-messages';
 
 const KNOWN = new Set<string>(ANTHROPIC_STREAM_EVENTS);
-const ORDER_RULES = new Set(['grammar.order', 'grammar.incomplete', 'grammar.after-end']);
-const BLOCK_RULES = new Set(['grammar.block-index', 'grammar.block-closed', 'grammar.delta-type']);
-
-/**
- * The documented events of a stream, for the grammar. Unknown event types are dropped first: the
- * docs tell clients to handle them gracefully, so a server may send new ones.
- */
-function grammarEvents(events: readonly ParsedEvent[]) {
-  return events.filter((e) => KNOWN.has(e.type ?? '')).map((e) => ({ type: e.type!, data: e.json }));
-}
-
-async function grammarFindings(ctx: CheckContext, rules: ReadonlySet<string>): Promise<void> {
-  await ctx.use(basicStreamComplete);
-  await ctx.use(toolStreamComplete);
-  for (const { name, capture } of await bothStreams(ctx.use)) {
-    const diagnostics = checkStreamGrammar(anthropicStreamGrammar, grammarEvents(capture.events)).filter((d) => rules.has(d.keyword));
-    if (diagnostics.length > 0) {
-      fail(`${name} stream: ${formatDiagnostics(diagnostics, 3)}`, {
-        actual: `events: ${eventSequence(capture.events)}`,
-        exchange: capture.exchange.record,
-      });
-    }
-  }
-}
 
 /** Another protocol's vocabulary on an Anthropic stream: OpenAI Chat chunks, Responses events. */
 function foreignEvent(event: ParsedEvent): string | undefined {
@@ -171,7 +146,9 @@ export const streamChecks: Check[] = [
     level: 'must',
     description: 'message_start → (content_block_start → content_block_delta* → content_block_stop)* → message_delta+ → message_stop (ping anywhere, unknown types ignored).',
     spec: STREAMING_DOCS,
-    run: (ctx) => grammarFindings(ctx, ORDER_RULES),
+    async run(ctx) {
+      await ctx.use(streamsOrdered);
+    },
   }),
   defineCheck({
     id: 'anthropic-messages/stream/block-indices',
@@ -179,7 +156,9 @@ export const streamChecks: Check[] = [
     level: 'must',
     description: 'Blocks open with indices 0, 1, 2…; deltas and stops only target the open block; deltas match the block type.',
     spec: 'https://github.com/BerriAI/litellm/issues/27442',
-    run: (ctx) => grammarFindings(ctx, BLOCK_RULES),
+    async run(ctx) {
+      await ctx.use(streamsIndexed);
+    },
   }),
   defineCheck({
     id: 'anthropic-messages/stream/events-schema',
@@ -262,6 +241,8 @@ export const streamChecks: Check[] = [
     description: 'For the same deterministic prompt, the streamed text equals the non-streamed text.',
     spec: STREAMING_DOCS,
     async run(ctx) {
+      // The raw stream first (the convention other streams' checks are attributed to), then the SDK's.
+      await ctx.use(streamTextFaithful);
       const streamed = textOf((await ctx.use(sdkBasicStream)).content);
       const plain = textOf((await ctx.use(basicReply)).message.content);
       expect(streamed === plain, `streamed ${preview(streamed, 80)} vs non-streamed ${preview(plain, 80)}`, { expected: preview(plain), actual: preview(streamed) });
