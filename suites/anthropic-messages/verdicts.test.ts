@@ -120,6 +120,39 @@ describe('a check looks at its subject only when it was observed', () => {
     expect(skipped('stop/end-turn')?.status).toBe('pass');
   });
 
+  it('a target without web search or structured output (a clean 400): their checks skip as capability-absent', async () => {
+    const results = await runAgainst({
+      request: (r) => {
+        const tools = Array.isArray(r.json?.tools) ? (r.json.tools as { type?: string }[]) : [];
+        if (tools.some((t) => t.type?.startsWith('web_search_'))) return error(400, 'invalid_request_error', 'tools.0: Input tag \'web_search_20250305\' found using \'type\' does not match any of the expected tags');
+        return r.json?.output_config ? error(400, 'invalid_request_error', 'output_config.format: structured outputs are not supported for this model') : r;
+      },
+    });
+    const optional = results.filter((r) => /\/(server-tools|structured-output)\//.test(r.id));
+    expect(optional.map((r) => [short(r.id), r.status, r.skipKind])).toEqual(optional.map((r) => [short(r.id), 'skip', 'capability-absent']));
+    expect(optional.find((r) => r.id.endsWith('server-tools/web-search'))?.message).toContain('does not offer the web_search_20250305 server tool');
+    expect(failedIds(results)).toEqual([]);
+  });
+
+  it('a gateway that accepts server tools and output_config but drops them: one failure each, with a hint', async () => {
+    const results = await runAgainst({
+      request: (r) => {
+        if (!r.json || r.url.pathname !== '/v1/messages') return r;
+        const { output_config: _format, ...rest } = r.json;
+        const tools = Array.isArray(rest.tools) ? (rest.tools as { type?: string }[]) : [];
+        if (!tools.some((t) => t.type?.startsWith('web_search_'))) return withRequestJson(r, rest);
+        const { tools: _t, tool_choice: _c, ...plain } = rest;
+        return withRequestJson(r, plain);
+      },
+    });
+    expect(failedIds(results).map(short).sort()).toEqual(['server-tools/web-search', 'structured-output/json-schema', 'structured-output/json-schema-stream']);
+    const blocked = results.filter((r) => r.id.includes('/server-tools/web-search-'));
+    expect(blocked.map((r) => [r.skipKind, r.blockedBy])).toEqual(blocked.map(() => ['blocked', 'anthropic-messages/server-tools/web-search']));
+    const hints = (id: string) => results.find((r) => r.id.endsWith(id))?.evidence?.hints.join(' ') ?? '';
+    expect(hints('server-tools/web-search')).toContain('drop Anthropic-defined tools');
+    expect(hints('structured-output/json-schema')).toContain('output_config.format was accepted but not applied');
+  });
+
   it('thinking blocks without signatures fail a must check once the capability is offered', async () => {
     const results = await runAgainst({
       reply: (reply) => (reply.body.includes('"signature"') && !reply.headers['content-type']?.startsWith('text/event-stream') ? { ...reply, body: reply.body.replace(/"signature":"[^"]*"/g, '"signature":""') } : reply),
