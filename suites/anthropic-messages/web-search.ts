@@ -3,7 +3,7 @@ import { expect, expectSchema, fail, preview } from '../harness/assert.ts';
 import { defineExchange, type SharedExchange } from '../harness/exchange.ts';
 import type { ExchangeRecord } from '../harness/recorder.ts';
 import { okJson } from '../harness/replies.ts';
-import { eventSequence, okStream, type ParsedEvent, type StreamCapture } from '../harness/stream-capture.ts';
+import { eventSequence, okStream, type StreamCapture } from '../harness/stream-capture.ts';
 import { requireObserved } from '../harness/verdict.ts';
 import { contentOf } from './accumulate.ts';
 import { requireCapabilityAccepted } from './envelope.ts';
@@ -129,7 +129,8 @@ export function expectWebSearchTurn(content: readonly (Block | undefined)[], sto
  * `content_block_start` and gets no delta: the SDK's accumulator, the AI SDK and Claude Code read
  * the results there and drop deltas on such blocks.
  */
-export function expectResultsArriveWhole(events: readonly ParsedEvent[], capture: StreamCapture): void {
+export function expectResultsArriveWhole(capture: StreamCapture): void {
+  const { events } = capture;
   const on = { exchange: capture.exchange.record };
   const results = events.filter((e) => e.type === 'content_block_start' && (e.json?.content_block as Block | undefined)?.type === 'web_search_tool_result');
   for (const start of results) {

@@ -74,7 +74,7 @@ export const serverToolsChecks: Check[] = [
           exchange: capture.exchange.record,
         });
       }
-      expectResultsArriveWhole(capture.events, capture);
+      expectResultsArriveWhole(capture);
       const { content, stopReason } = accumulate(capture.events);
       await judgeAfterRoot(ctx.use, streamTextFaithful, () => expectWebSearchTurn(content, stopReason, 'the streamed reply', capture.exchange.record));
     },
