@@ -1,13 +1,14 @@
 import type { GenerateContentResponse } from '@google/genai';
 import { GEMINI_SCHEMA_IDS } from '../../specs/gemini/schema-ids.ts';
-import { expect, expectSchema, preview } from '../harness/assert.ts';
+import { expect, expectSchema, fail, preview } from '../harness/assert.ts';
 import { defineExchange, type SharedExchange } from '../harness/exchange.ts';
+import type { RawExchange } from '../harness/http.ts';
 import { okJson } from '../harness/replies.ts';
 import { requireCapability } from '../harness/verdict.ts';
 import { geminiClient, getResource, postMethod } from './client.ts';
 import { requireCapabilityAccepted } from './envelope.ts';
 import { errorExchanges } from './error-exchanges.ts';
-import { functionCallsOf, type Json, partsOf, textOf } from './read.ts';
+import { foreignReply, functionCallsOf, type Json, partsOf, textOf } from './read.ts';
 import { basicBody, countBody, EMBEDDING_MODEL, embedBody, EMBED_TEXTS, forcedCallBody, sdkBasic } from './requests.ts';
 import { streamExchanges } from './stream-exchanges.ts';
 
@@ -18,21 +19,50 @@ import { streamExchanges } from './stream-exchanges.ts';
  */
 
 const p = (name: string) => `gemini/${name}`;
+type Use = <T>(e: SharedExchange<T>) => Promise<T>;
 
 // ---- plain replies ------------------------------------------------------------------------
 
-/** The basic prompt through :generateContent (v1beta, raw): the reply most basic, usage and stop checks read. */
+/** Fails when a reply is another protocol's body: it names which. */
+function expectGeminiBody(exchange: RawExchange, json: Json, what: string): void {
+  const foreign = foreignReply(json);
+  if (foreign) fail(`${what}: the reply is ${foreign}, not a GenerateContentResponse`, { expected: '{"candidates": [{"content": {"parts": [{"text": …}]}}], "usageMetadata": …}', actual: preview(json, 300), exchange: exchange.record });
+}
+
+/**
+ * The basic prompt through :generateContent (v1beta, raw): the reply most basic, usage and stop
+ * checks read, and the root of "the target answers in another protocol's shape".
+ */
 export const basicReply = defineExchange({
   id: p('basic'),
   owner: p('basic/response-schema'),
   description: 'POST /v1beta/models/{model}:generateContent with the basic prompt',
   make: async ({ target }) => {
     const exchange = await postMethod(target, 'generateContent', basicBody());
-    return { exchange, response: okJson(exchange, 'POST :generateContent') };
+    const response = okJson(exchange, 'POST :generateContent');
+    expectGeminiBody(exchange, response, 'POST :generateContent');
+    return { exchange, response };
   },
 });
 
-function expectSdkText(response: GenerateContentResponse, what: string): GenerateContentResponse {
+/**
+ * {@link okJson} for another :generateContent reply: a body in another protocol's shape is first
+ * attributed to the target's replies in general (blocked by basic/response-schema when the basic
+ * reply has that shape too), else the check fails on it itself.
+ */
+export async function okReply(use: Use, exchange: RawExchange, what: string): Promise<Json> {
+  const json = okJson(exchange, what);
+  if (foreignReply(json) !== undefined) await use(basicReply);
+  expectGeminiBody(exchange, json, what);
+  return json;
+}
+
+/**
+ * The SDK's reply must hold the answer text. When it does not, the raw reply is judged first
+ * (the SDK read the same shape: blocked by basic/response-schema when that is wrong).
+ */
+async function expectSdkText(use: Use, response: GenerateContentResponse, what: string): Promise<GenerateContentResponse> {
+  if (textOf(response).length === 0) await use(basicReply);
   expect(textOf(response).length > 0, `${what}: no answer text in the reply (${preview(response.candidates?.[0]?.content, 200)})`, {
     expected: 'a candidate with a text part',
     actual: preview(response.candidates, 300),
@@ -49,7 +79,7 @@ export const sdkGenerate = defineExchange({
   id: p('sdk:generate'),
   owner: p('basic/sdk-generate'),
   description: 'models.generateContent() in @google/genai (default API version) with the basic prompt',
-  make: async ({ target }) => expectSdkText(await geminiClient(target).models.generateContent(sdkBasic(target.model)), 'models.generateContent()'),
+  make: async ({ target, use }) => expectSdkText(use, await geminiClient(target).models.generateContent(sdkBasic(target.model)), 'models.generateContent()'),
 });
 
 /** The same with `apiVersion: 'v1beta'`: the root of the SDK checks that need v1beta features. */
@@ -57,7 +87,7 @@ export const sdkGenerateV1beta = defineExchange({
   id: p('sdk:generate:v1beta'),
   owner: p('basic/sdk-v1beta'),
   description: "models.generateContent() in @google/genai with apiVersion 'v1beta'",
-  make: async ({ target }) => expectSdkText(await geminiClient(target, { apiVersion: 'v1beta' }).models.generateContent(sdkBasic(target.model)), 'models.generateContent() (v1beta)'),
+  make: async ({ target, use }) => expectSdkText(use, await geminiClient(target, { apiVersion: 'v1beta' }).models.generateContent(sdkBasic(target.model)), 'models.generateContent() (v1beta)'),
 });
 
 // ---- function calls -----------------------------------------------------------------------
@@ -67,7 +97,7 @@ export const forcedCallReply = defineExchange({
   id: p('tool'),
   owner: p('tools/function-call'),
   description: 'POST :generateContent forcing a function call (mode ANY)',
-  make: async ({ target }) => okJson(await postMethod(target, 'generateContent', forcedCallBody()), 'the forced function call request'),
+  make: async ({ target, use }) => okReply(use, await postMethod(target, 'generateContent', forcedCallBody()), 'the forced function call request'),
 });
 
 /** The function call of the forced reply, with the model turn a client replays (fails when there is none). */

@@ -89,3 +89,16 @@ export function streamParts(chunks: readonly unknown[]): Json[] {
 export function modelIdOf(name: unknown): string | undefined {
   return typeof name === 'string' ? name.replace(/^models\//, '') : undefined;
 }
+
+/**
+ * Another protocol's reply where a GenerateContentResponse belongs, named for the reader
+ * (`undefined` for anything else): what a gateway that answers in its own format sends.
+ */
+export function foreignReply(value: unknown): string | undefined {
+  const json = jsonObject(value);
+  if (!json || 'candidates' in json || 'promptFeedback' in json) return undefined;
+  if (json.object === 'chat.completion' || Array.isArray(json.choices)) return 'an OpenAI Chat Completions body';
+  if (json.object === 'response' && Array.isArray(json.output)) return 'an OpenAI Responses object';
+  if (json.type === 'message' && Array.isArray(json.content)) return 'an Anthropic Message';
+  return undefined;
+}

@@ -77,11 +77,12 @@ export async function expectCompleteStream(use: Use, stream: SseStream, name: st
 }
 
 /**
- * {@link okStream} for a stream other than the basic one: a 200 without any event (a one-chunk
- * stream cut before its only chunk) is first attributed to the target's streams in general.
+ * {@link okStream} for a stream other than the basic one: a failed stream (an error status, or a
+ * 200 without any event: a one-chunk stream cut before its only chunk) is first attributed to the
+ * target's streams in general, so a target whose every stream fails has one failure.
  */
 export async function okSse(use: Use, capture: StreamCapture, what: string): Promise<SseStream> {
-  if (capture.exchange.status === 200 && capture.events.length === 0) await use(basicSseComplete);
+  if (capture.exchange.status !== 200 || capture.events.length === 0) await use(basicSseComplete);
   return sseStream(okStream(capture, what));
 }
 

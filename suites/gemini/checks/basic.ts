@@ -1,9 +1,9 @@
 import { GEMINI_SCHEMA_IDS } from '../../../specs/gemini/schema-ids.ts';
 import { expect, expectSchema, preview } from '../../harness/assert.ts';
 import { type Check, defineCheck } from '../../harness/check.ts';
-import { expectMediaType, okJson } from '../../harness/replies.ts';
+import { expectMediaType } from '../../harness/replies.ts';
 import { postMethod } from '../client.ts';
-import { basicReply, sdkGenerate, sdkGenerateV1beta } from '../exchanges.ts';
+import { basicReply, okReply, sdkGenerate, sdkGenerateV1beta } from '../exchanges.ts';
 import { candidatesOf, textOf } from '../read.ts';
 import { conversationBody } from '../requests.ts';
 
@@ -82,7 +82,7 @@ export const basicChecks: Check[] = [
     spec: 'https://ai.google.dev/gemini-api/docs/text-generation#system-instructions',
     clients: ['google-genai', 'vercel-ai-sdk'],
     async run(ctx) {
-      const response = okJson(await postMethod(ctx.target, 'generateContent', conversationBody()), 'a request with a system instruction and three turns');
+      const response = await okReply(ctx.use, await postMethod(ctx.target, 'generateContent', conversationBody()), 'a request with a system instruction and three turns');
       expect(textOf(response).length > 0, `no answer text: ${preview(response.candidates, 200)}`, { expected: 'a text part', actual: preview(response.candidates, 300) });
     },
   }),

@@ -1,10 +1,9 @@
 import { expect, preview } from '../../harness/assert.ts';
 import { type Check, type CheckContext, defineCheck } from '../../harness/check.ts';
-import { okJson } from '../../harness/replies.ts';
 import { requireObserved } from '../../harness/verdict.ts';
 import { postMethod, streamSse } from '../client.ts';
 import { requireCapabilityAccepted } from '../envelope.ts';
-import { basicReply } from '../exchanges.ts';
+import { basicReply, okReply } from '../exchanges.ts';
 import { candidatesOf, countOr0, finishReasonOf, type Json, streamFinishReason, streamText, textOf, usageOf } from '../read.ts';
 import { AFTER_STOP, BEFORE_STOP, CANDIDATE_COUNT, candidateCountBody, MAX_TOKENS_LIMIT, maxTokensBody, STOP_SEQUENCE, stopSequenceBody } from '../requests.ts';
 import { basicSseComplete, expectCompleteStream, okSse } from '../stream-exchanges.ts';
@@ -53,7 +52,7 @@ function judgeStopSequence({ finish, text }: Ending, where: string): void {
 }
 
 async function replyEnding(ctx: CheckContext, body: Json, what: string): Promise<Ending> {
-  const response = okJson(await postMethod(ctx.target, 'generateContent', body), what);
+  const response = await okReply(ctx.use, await postMethod(ctx.target, 'generateContent', body), what);
   return { finish: finishReasonOf(response), text: textOf(response), usage: usageOf(response) };
 }
 
@@ -121,7 +120,7 @@ export const stopChecks: Check[] = [
     async run(ctx) {
       const exchange = await postMethod(ctx.target, 'generateContent', candidateCountBody());
       requireCapabilityAccepted(exchange, `offer candidateCount ${CANDIDATE_COUNT}`);
-      const candidates = candidatesOf(okJson(exchange, 'a candidateCount request'));
+      const candidates = candidatesOf(await okReply(ctx.use, exchange, 'a candidateCount request'));
       const on = { exchange: exchange.record };
       expect(candidates.length === CANDIDATE_COUNT, `${candidates.length} candidate(s), expected ${CANDIDATE_COUNT}`, { ...on, expected: `${CANDIDATE_COUNT} candidates`, actual: preview(candidates, 300) });
       // proto3 JSON omits index 0.

@@ -2,8 +2,8 @@ import { formatDiagnostics } from '../../../specs/tooling/diagnostic.ts';
 import { compileToolSchema } from '../../../specs/tooling/tool-schema.ts';
 import { expect, fail, preview } from '../../harness/assert.ts';
 import { type Check, type CheckContext, defineCheck } from '../../harness/check.ts';
-import { okJson } from '../../harness/replies.ts';
 import { postMethod } from '../client.ts';
+import { okReply } from '../exchanges.ts';
 import { finishReasonOf, type Json, textOf } from '../read.ts';
 import { CITY_JSON_SCHEMA, jsonSchemaBody, POPULATION_JSON_SCHEMA, responseSchemaBody } from '../requests.ts';
 
@@ -13,7 +13,7 @@ const protocol = 'gemini';
 /** Sends a JSON-mode request; the answer text must parse as JSON and satisfy `schema`. */
 async function expectJsonAnswer(ctx: CheckContext, body: Json, schema: unknown, what: string): Promise<void> {
   const exchange = await postMethod(ctx.target, 'generateContent', body);
-  const response = okJson(exchange, what);
+  const response = await okReply(ctx.use, exchange, what);
   const text = textOf(response);
   const on = { exchange: exchange.record };
   expect(text !== '', `${what}: no answer text (finishReason ${preview(finishReasonOf(response))})`, { ...on, expected: 'a JSON text part', actual: preview(response.candidates, 300) });

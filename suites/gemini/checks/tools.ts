@@ -3,9 +3,8 @@ import { formatDiagnostics } from '../../../specs/tooling/diagnostic.ts';
 import { compileToolSchema } from '../../../specs/tooling/tool-schema.ts';
 import { expect, preview } from '../../harness/assert.ts';
 import { type Check, defineCheck } from '../../harness/check.ts';
-import { okJson } from '../../harness/replies.ts';
 import { geminiClient, postMethod } from '../client.ts';
-import { forcedCall, sdkGenerateV1beta } from '../exchanges.ts';
+import { forcedCall, okReply, sdkGenerateV1beta } from '../exchanges.ts';
 import { candidatesOf, functionCallsOf, type Json, partsOf } from '../read.ts';
 import { allowedNamesBody, functionResponseBody, noCallBody, OUTPUT_CEILING, TIME_ARGS_SCHEMA, TIME_FUNCTION, TOOLS, WEATHER_FUNCTION, WEATHER_QUESTION } from '../requests.ts';
 import { toolSseCall } from '../stream-exchanges.ts';
@@ -67,7 +66,7 @@ export const toolsChecks: Check[] = [
     spec: `${FUNCTION_DOCS}#function_calling_modes`,
     tags: ['tools'],
     async run(ctx) {
-      const response = okJson(await postMethod(ctx.target, 'generateContent', allowedNamesBody()), 'a request with allowedFunctionNames');
+      const response = await okReply(ctx.use, await postMethod(ctx.target, 'generateContent', allowedNamesBody()), 'a request with allowedFunctionNames');
       const calls = functionCallsOf(response);
       expect(calls.length > 0, 'the reply has no functionCall part', { expected: `a functionCall of ${TIME_FUNCTION.name}`, actual: preview(partsOf(response), 300) });
       calls.forEach((call, i) => expectValidCall(call, `functionCall ${i}`, TIME_FUNCTION.name));
@@ -81,7 +80,7 @@ export const toolsChecks: Check[] = [
     spec: `${FUNCTION_DOCS}#function_calling_modes`,
     tags: ['tools'],
     async run(ctx) {
-      const response = okJson(await postMethod(ctx.target, 'generateContent', noCallBody()), 'a request with mode NONE');
+      const response = await okReply(ctx.use, await postMethod(ctx.target, 'generateContent', noCallBody()), 'a request with mode NONE');
       expect(functionCallsOf(response).length === 0, 'mode NONE still produced a functionCall', { expected: 'no functionCall part', actual: preview(partsOf(response), 300) });
     },
   }),
@@ -108,7 +107,7 @@ export const toolsChecks: Check[] = [
     tags: ['tools'],
     async run(ctx) {
       const { modelTurn, calls } = await ctx.use(forcedCall);
-      const response = okJson(await postMethod(ctx.target, 'generateContent', functionResponseBody(modelTurn, calls)), 'the function response turn');
+      const response = await okReply(ctx.use, await postMethod(ctx.target, 'generateContent', functionResponseBody(modelTurn, calls)), 'the function response turn');
       expect(candidatesOf(response).length > 0, 'the answer to the function response has no candidate', { expected: 'a candidate', actual: preview(response, 200) });
     },
   }),

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { createFetch, createMockServer } from '../../mock-server/index.ts';
+import { clone, defineMutant, isStream, jsonReply, type RewriteHooks, withRequestJson } from '../harness/mutant.ts';
+import type { CheckResult } from '../harness/runner.ts';
+import { runSuite } from '../harness/run-suite.ts';
+import { resolveTarget } from '../harness/target.ts';
+import { geminiSuite as suite } from './index.ts';
+import { editResponses, methodOf } from './mutant-kit.ts';
+
+/**
+ * The verdict model against odd Gemini targets: a gateway whose streams all fail, a stub with a
+ * short fixed reply, OpenAI's envelope or body shapes on Gemini routes, a gateway that drops
+ * alt=sse, a model that does not sign. One bug must read as one failure (or a few, one per
+ * distinct exchange), and a check must never pass without having seen its subject.
+ */
+const mock = createMockServer();
+
+async function runAgainst(hooks: RewriteHooks): Promise<readonly CheckResult[]> {
+  const handler = defineMutant({ id: 'target', description: 'a target under test', breaks: [], ...hooks }).wrap(mock);
+  const target = resolveTarget({ baseUrl: 'http://target.invalid', fetch: createFetch(handler), timeoutMs: 10_000 }, suite.defaultModel);
+  const run = await runSuite(suite, suite.checks, target, { concurrency: 8 });
+  expect(run.preflight.ok, JSON.stringify(run.preflight)).toBe(true);
+  return run.results;
+}
+
+const short = (name: string) => name.replace('gemini/', '');
+const failed = (results: readonly CheckResult[]) => results.filter((r) => r.status === 'fail').map((r) => short(r.id));
+const result = (results: readonly CheckResult[], name: string) => results.find((r) => r.id === `gemini/${name}`);
+const googleError = (status: number, rpc: string, message: string) => jsonReply(status, { error: { code: status, message, status: rpc } });
+
+describe('one bug, one failure', () => {
+  it('a gateway answering 500 to every stream: one root per distinct stream form, the rest blocked', async () => {
+    const results = await runAgainst({ request: (r) => (methodOf(r) === 'streamGenerateContent' ? googleError(500, 'INTERNAL', 'upstream stream failed') : r) });
+    // The SSE stream, the JSON-array form (another route shape) and the invalid streaming request
+    // (which must answer 400, not 500): every other stream is attributed to the SSE root.
+    expect(failed(results).sort()).toEqual(['errors/stream-bad-request', 'stream/content-type', 'stream/json-array']);
+    const blocked = results.filter((r) => r.skipKind === 'blocked');
+    expect(blocked.length).toBeGreaterThanOrEqual(10);
+    for (const r of blocked) expect(results.filter((f) => f.status === 'fail').map((f) => f.id)).toContain(r.blockedBy);
+    const root = result(results, 'stream/content-type')!;
+    expect(root.message).toContain('HTTP 500 INTERNAL: upstream stream failed');
+    expect(root.evidence?.exchange).toMatchObject({ method: 'POST', status: 500 });
+  });
+
+  it("OpenAI's error envelope everywhere: one failure, named as such, with a hint", async () => {
+    const results = await runAgainst({
+      reply: (reply) => {
+        if (reply.status < 400) return reply;
+        const body = JSON.parse(reply.body) as { error: { message: string } };
+        return jsonReply(reply.status, { error: { message: body.error.message, type: 'invalid_request_error', param: null, code: null } });
+      },
+    });
+    expect(failed(results).filter((id) => /^(errors|models|auth|thinking)\//.test(id))).toEqual(['errors/bad-request-envelope']);
+    const root = result(results, 'errors/bad-request-envelope')!;
+    expect(root.message).toContain("OpenAI's error envelope");
+    expect(root.message).not.toContain('required');
+    expect(root.evidence?.hints.join(' ')).toContain('on a Gemini route');
+    for (const name of ['errors/unknown-model', 'errors/invalid-json', 'auth/missing-key', 'models/get-unknown', 'thinking/tampered-signature']) {
+      expect(result(results, name), name).toMatchObject({ status: 'skip', skipKind: 'blocked', blockedBy: 'gemini/errors/bad-request-envelope' });
+    }
+  });
+
+  it('an OpenAI Chat body on every :generateContent: one failure, named, with a hint', async () => {
+    const results = await runAgainst({
+      reply: (reply, r) =>
+        methodOf(r) === 'generateContent' && reply.status === 200
+          ? jsonReply(200, { id: 'chatcmpl-1', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: 'alpha bêta gämma' }, finish_reason: 'stop' }] })
+          : reply,
+    });
+    expect(failed(results)).toEqual(['basic/response-schema']);
+    const root = result(results, 'basic/response-schema')!;
+    expect(root.message).toContain('the reply is an OpenAI Chat Completions body, not a GenerateContentResponse');
+    expect(root.evidence?.hints.join(' ')).toContain('OpenAI Chat Completions body');
+    // The SDK read the same body: its checks are blocked by the raw reply's root.
+    for (const name of ['basic/sdk-generate', 'basic/sdk-v1beta', 'tools/function-call', 'structured/response-schema', 'stop/max-tokens']) {
+      expect(result(results, name), name).toMatchObject({ status: 'skip', skipKind: 'blocked', blockedBy: 'gemini/basic/response-schema' });
+    }
+  });
+
+  it('a gateway that drops alt=sse: the stream root fails with the hint, the other stream checks are blocked', async () => {
+    const results = await runAgainst({
+      request: (r) => {
+        if (!r.url.searchParams.has('alt')) return r;
+        const url = new URL(r.url);
+        url.searchParams.delete('alt');
+        return { ...r, url };
+      },
+    });
+    expect(failed(results)).toContain('stream/content-type');
+    expect(failed(results).filter((id) => id.startsWith('usage/') || id.startsWith('thinking/'))).toEqual([]);
+    const root = result(results, 'stream/content-type')!;
+    expect(root.evidence?.hints.join(' ')).toContain('JSON array to alt=sse');
+    expect(result(results, 'stream/json-array')?.status).toBe('pass');
+  });
+});
+
+describe('a check looks at its subject only when it was observed', () => {
+  it('a stub with a short fixed reply fails no max-tokens or stop-sequence check: they are skipped with the reason', async () => {
+    const results = await runAgainst({
+      request: (r) => {
+        if (!/generateContent$|streamGenerateContent$/i.test(methodOf(r)) || !Array.isArray(r.json?.contents)) return r;
+        // The stub ignores the budget, stop sequences and tools, never thinks, and always says "Hi there!".
+        const { tools: _t, toolConfig: _c, ...rest } = r.json;
+        return withRequestJson(r, { ...rest, contents: [{ role: 'user', parts: [{ text: 'Hi there!' }] }], generationConfig: { thinkingConfig: { thinkingBudget: 0 } } });
+      },
+    });
+    for (const name of ['stop/max-tokens', 'stop/max-tokens-stream', 'stop/stop-sequence']) {
+      expect(result(results, name), name).toMatchObject({ status: 'skip', skipKind: 'not-observed' });
+    }
+    expect(result(results, 'stop/max-tokens')?.message).toContain('so maxOutputTokens was not exercised');
+    expect(result(results, 'stop/stop-sequence')?.message).toContain('never produced the stop sequence');
+    expect(result(results, 'stop/finish-stop')?.status).toBe('pass');
+    expect(result(results, 'thinking/signature')).toMatchObject({ status: 'skip' });
+  });
+
+  it('a model that does not sign: the signature checks skip as capability-absent, function calling still judged', async () => {
+    const results = await runAgainst({
+      reply: (reply) =>
+        editResponses(reply, (response) => {
+          for (const candidate of (response.candidates ?? []) as { content?: { parts?: Record<string, unknown>[] } }[]) for (const part of candidate.content?.parts ?? []) delete part.thoughtSignature;
+        }),
+    });
+    for (const name of ['thinking/signature', 'thinking/stream-signature', 'thinking/tampered-signature']) {
+      expect(result(results, name), name).toMatchObject({ status: 'skip', skipKind: 'capability-absent' });
+    }
+    expect(failed(results)).toEqual([]);
+    expect(result(results, 'tools/function-response-turn')?.status).toBe('pass');
+  });
+
+  it('a signature that only the stream loses fails a must check once the capability is offered', async () => {
+    const results = await runAgainst({
+      reply: (reply) => (isStream(reply) ? { ...clone(reply), body: reply.body.replace(/,"thoughtSignature": "[^"]*"/g, '') } : reply),
+    });
+    expect(result(results, 'thinking/stream-signature')).toMatchObject({ status: 'fail', level: 'must' });
+  });
+
+  it('a server answering an HTML page to everything passes nothing', async () => {
+    const html = { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: '<!doctype html><html><body>Welcome to nginx!</body></html>' };
+    const results = await runAgainst({ request: (r) => (r.method === 'HEAD' ? r : html) });
+    expect(results.filter((r) => r.status === 'pass').map((r) => r.id)).toEqual([]);
+    expect(results.find((r) => r.status === 'fail')?.evidence?.hints.join(' ')).toContain('HTML page');
+  });
+});
