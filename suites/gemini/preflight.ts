@@ -1,6 +1,6 @@
 import type { RawExchange } from '../harness/http.ts';
 import { preflightError, type PreflightOutcome } from '../harness/preflight.ts';
-import { modelNotServedMessage } from '../harness/preflight-model.ts';
+import { chooseAuthScheme, modelNotServedMessage } from '../harness/preflight-steps.ts';
 import { describeReply } from '../harness/replies.ts';
 import { PLACEHOLDER_API_KEY, type ResolvedTarget } from '../harness/target.ts';
 import { getResource, postMethod } from './client.ts';
@@ -31,23 +31,19 @@ function rejectsKey(reply: RawExchange): boolean {
  */
 export async function geminiPreflight(target: ResolvedTarget): Promise<PreflightOutcome> {
   try {
-    const viaHeader = await postMethod(target, 'generateContent', PROBE, { auth: 'header-key' });
-    const viaQuery = await postMethod(target, 'generateContent', PROBE, { auth: 'query-key' });
-    const headerOk = !rejectsKey(viaHeader);
-    const queryOk = !rejectsKey(viaQuery);
-    if (!headerOk && !queryOk) {
-      const given = target.apiKey === PLACEHOLDER_API_KEY ? 'no API key was given (pass --api-key, or set $LLM_CONFORMANCE_API_KEY)' : 'check --api-key';
-      return { ok: false, problem: 'auth', message: `the target rejected the API key both in x-goog-api-key and in ?key= (${describeReply(viaHeader)}); ${given}` };
-    }
-    const scheme = headerOk && queryOk ? undefined : headerOk ? 'header-key' : 'query-key';
-    const chosen: ResolvedTarget = scheme ? { ...target, authScheme: scheme } : target;
-    const notes = scheme ? [`only ${scheme === 'header-key' ? 'x-goog-api-key' : '?key='} is accepted; the run uses it (auth/* reports the other)`] : [];
-    const reply = headerOk ? viaHeader : viaQuery;
-    if (aboutTheModel(reply)) {
-      const unknown = await unknownModelMessage(chosen, reply);
+    const probe = async (auth: 'header-key' | 'query-key', label: string) => {
+      const reply = await postMethod(target, 'generateContent', PROBE, { auth });
+      return { scheme: auth, label, reply, accepted: !rejectsKey(reply) };
+    };
+    const probes = [await probe('header-key', 'x-goog-api-key'), await probe('query-key', '?key=')];
+    const advice = target.apiKey === PLACEHOLDER_API_KEY ? 'no API key was given (pass --api-key, or set $LLM_CONFORMANCE_API_KEY)' : 'check --api-key';
+    const choice = chooseAuthScheme(target, probes, describeReply, advice);
+    if (!choice.ok) return { ok: false, problem: 'auth', message: choice.message };
+    if (aboutTheModel(choice.reply)) {
+      const unknown = await unknownModelMessage(choice.target, choice.reply);
       if (unknown) return { ok: false, problem: 'model', message: unknown };
     }
-    return { ok: true, target: chosen, notes };
+    return { ok: true, target: choice.target, notes: choice.notes };
   } catch (error) {
     return preflightError(error, target);
   }

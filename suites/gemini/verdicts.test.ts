@@ -23,6 +23,12 @@ async function runAgainst(hooks: RewriteHooks): Promise<readonly CheckResult[]> 
   return run.results;
 }
 
+async function preflightAgainst(hooks: RewriteHooks, model?: string) {
+  const handler = defineMutant({ id: 'target', description: 'a target under test', breaks: [], ...hooks }).wrap(mock);
+  const target = resolveTarget({ baseUrl: 'http://target.invalid', fetch: createFetch(handler), timeoutMs: 10_000, ...(model ? { model } : {}) }, suite.defaultModel);
+  return runSuite(suite, suite.checks.slice(0, 1), target);
+}
+
 const short = (name: string) => name.replace('gemini/', '');
 const failed = (results: readonly CheckResult[]) => results.filter((r) => r.status === 'fail').map((r) => short(r.id));
 const result = (results: readonly CheckResult[], name: string) => results.find((r) => r.id === `gemini/${name}`);
@@ -139,5 +145,25 @@ describe('a check looks at its subject only when it was observed', () => {
     const results = await runAgainst({ request: (r) => (r.method === 'HEAD' ? r : html) });
     expect(results.filter((r) => r.status === 'pass').map((r) => r.id)).toEqual([]);
     expect(results.find((r) => r.status === 'fail')?.evidence?.hints.join(' ')).toContain('HTML page');
+  });
+});
+
+describe('preflight', () => {
+  it('a key rejected in x-goog-api-key and in ?key=: one auth problem, no check run', async () => {
+    const run = await preflightAgainst({ request: (r) => (r.method === 'HEAD' ? r : googleError(400, 'INVALID_ARGUMENT', 'API key not valid. Please pass a valid API key.')) });
+    expect(run.preflight).toMatchObject({ ok: false, problem: 'auth' });
+    expect(!run.preflight.ok && run.preflight.message).toContain('x-goog-api-key and ?key=');
+    expect(run.results.map((r) => r.skipKind)).toEqual(['not-run']);
+  });
+
+  it('a target that takes only ?key=: the run goes on with it, and says so', async () => {
+    const run = await preflightAgainst({ request: (r) => (r.headers['x-goog-api-key'] && !r.url.searchParams.has('key') ? googleError(403, 'PERMISSION_DENIED', "Method doesn't allow unregistered callers") : r) });
+    expect(run.preflight).toMatchObject({ ok: true, target: { authScheme: 'query-key' }, notes: [expect.stringContaining('only ?key= is accepted')] });
+  });
+
+  it('an unknown model: one model problem naming the models the target lists', async () => {
+    const run = await preflightAgainst({}, 'nope-model-1');
+    expect(run.preflight).toMatchObject({ ok: false, problem: 'model' });
+    expect(!run.preflight.ok && run.preflight.message).toMatch(/does not serve model nope-model-1 \(HTTP 404 NOT_FOUND: models\/nope-model-1 is not found.*\); it lists: claude-.*gemini-.*\. Choose one with --model/);
   });
 });
