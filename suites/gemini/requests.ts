@@ -1,3 +1,5 @@
+import { WEATHER_FUNCTION_SPEC, WEATHER_QUESTION } from '../harness/tool-fixtures.ts';
+
 /**
  * Request bodies the Gemini checks send. Each works against a real model (the prompt makes it do
  * the thing under test: a forced function call, a reply longer than its budget, a reply that
@@ -77,17 +79,9 @@ export function candidateCountBody(): Json {
 
 /** Declared with `parametersJsonSchema` (a JSON Schema, as the SDK sends from zod). */
 export const WEATHER_FUNCTION = {
-  name: 'get_weather',
-  description: 'Get the current weather for a city.',
-  parametersJsonSchema: {
-    type: 'object',
-    properties: {
-      city: { type: 'string', description: 'City name, e.g. Paris' },
-      unit: { type: 'string', enum: ['celsius', 'fahrenheit'] },
-    },
-    required: ['city'],
-    additionalProperties: false,
-  },
+  name: WEATHER_FUNCTION_SPEC.name,
+  description: WEATHER_FUNCTION_SPEC.description,
+  parametersJsonSchema: WEATHER_FUNCTION_SPEC.parameters,
 } as const;
 
 /** Declared with `parameters` (the OpenAPI subset with upper-case types, the older and still common form). */
@@ -102,7 +96,7 @@ export const TIME_ARGS_SCHEMA = { type: 'object', properties: { zone: { type: 's
 
 export const TOOLS = [{ functionDeclarations: [WEATHER_FUNCTION, TIME_FUNCTION] }];
 
-export const WEATHER_QUESTION = 'What is the weather in Paris right now?';
+export { WEATHER_QUESTION };
 
 /** `mode: ANY`: the model must call a declared function (the weather one, by the question). */
 export function forcedCallBody(): Json {

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createFetch, createMockServer } from '../../mock-server/index.ts';
-import { clone, defineMutant, isStream, jsonReply, type RewriteHooks, withRequestJson } from '../harness/mutant.ts';
+import { clone, isStream, jsonReply, type RewriteHooks, withRequestJson } from '../harness/mutant.ts';
 import type { CheckResult } from '../harness/runner.ts';
-import { runSuite } from '../harness/run-suite.ts';
-import { resolveTarget } from '../harness/target.ts';
+import { runAgainstTarget } from '../test-support.ts';
 import { geminiSuite as suite } from './index.ts';
 import { editResponses, methodOf } from './mutant-kit.ts';
 
@@ -13,21 +11,13 @@ import { editResponses, methodOf } from './mutant-kit.ts';
  * alt=sse, a model that does not sign. One bug must read as one failure (or a few, one per
  * distinct exchange), and a check must never pass without having seen its subject.
  */
-const mock = createMockServer();
-
 async function runAgainst(hooks: RewriteHooks): Promise<readonly CheckResult[]> {
-  const handler = defineMutant({ id: 'target', description: 'a target under test', breaks: [], ...hooks }).wrap(mock);
-  const target = resolveTarget({ baseUrl: 'http://target.invalid', fetch: createFetch(handler), timeoutMs: 10_000 }, suite.defaultModel);
-  const run = await runSuite(suite, suite.checks, target, { concurrency: 8 });
+  const run = await runAgainstTarget(suite, hooks);
   expect(run.preflight.ok, JSON.stringify(run.preflight)).toBe(true);
   return run.results;
 }
 
-async function preflightAgainst(hooks: RewriteHooks, model?: string) {
-  const handler = defineMutant({ id: 'target', description: 'a target under test', breaks: [], ...hooks }).wrap(mock);
-  const target = resolveTarget({ baseUrl: 'http://target.invalid', fetch: createFetch(handler), timeoutMs: 10_000, ...(model ? { model } : {}) }, suite.defaultModel);
-  return runSuite(suite, suite.checks.slice(0, 1), target);
-}
+const preflightAgainst = (hooks: RewriteHooks, model?: string) => runAgainstTarget(suite, hooks, { checks: 1, ...(model ? { model } : {}) });
 
 const short = (name: string) => name.replace('gemini/', '');
 const failed = (results: readonly CheckResult[]) => results.filter((r) => r.status === 'fail').map((r) => short(r.id));
