@@ -1,4 +1,4 @@
-import { WEATHER_FUNCTION_SPEC, WEATHER_QUESTION } from '../harness/tool-fixtures.ts';
+import { WEATHER_FUNCTION_SPEC, WEATHER_QUESTION } from '../harness/weather-function.ts';
 
 /**
  * Request bodies the Gemini checks send. Each works against a real model (the prompt makes it do

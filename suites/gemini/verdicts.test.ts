@@ -90,6 +90,31 @@ describe('one bug, one failure', () => {
   });
 });
 
+describe('hints name the usual mix-ups', () => {
+  it('[DONE] on a Gemini stream, counts as strings, a JSON array without alt=sse turned into SSE', async () => {
+    const results = await runAgainst({
+      request: (r) => {
+        if (methodOf(r) !== 'streamGenerateContent' || r.url.searchParams.has('alt')) return r;
+        const url = new URL(r.url);
+        url.searchParams.set('alt', 'sse');
+        return { ...r, url };
+      },
+      reply: (reply, r) => {
+        if (isStream(reply)) return { ...reply, body: `${reply.body}data: [DONE]\n\n` };
+        if (methodOf(r) !== 'generateContent') return reply;
+        return editResponses(reply, (response) => {
+          const usage = response.usageMetadata as Record<string, unknown>;
+          usage.promptTokenCount = String(usage.promptTokenCount);
+        });
+      },
+    });
+    const hints = (name: string) => result(results, name)?.evidence?.hints.join(' ') ?? '';
+    expect(hints('stream/no-done-sentinel')).toContain('data: [DONE] ends OpenAI Chat streams');
+    expect(hints('basic/response-schema')).toContain('proto3 JSON writes int64 as strings');
+    expect(hints('stream/json-array')).toContain('without alt=sse the API streams one JSON array');
+  });
+});
+
 describe('a check looks at its subject only when it was observed', () => {
   it('a stub with a short fixed reply fails no max-tokens or stop-sequence check: they are skipped with the reason', async () => {
     const results = await runAgainst({
