@@ -1,5 +1,6 @@
 import type { ProtocolId } from '../specs/types.ts';
 import { anthropicMessagesSuite } from './anthropic-messages/index.ts';
+import { openaiResponsesSuite } from './openai-responses/index.ts';
 import type { ProtocolSuite } from './harness/suite.ts';
 
 /**
@@ -8,6 +9,7 @@ import type { ProtocolSuite } from './harness/suite.ts';
  */
 export const SUITES: Readonly<Partial<Record<ProtocolId, ProtocolSuite>>> = {
   'anthropic-messages': anthropicMessagesSuite,
+  'openai-responses': openaiResponsesSuite,
 };
 
 /** The protocols that have a conformance suite, in registry order (`--protocol` choices). */
