@@ -1,6 +1,7 @@
 import OpenAI from 'openai';
 import { type RawExchange, rawExchange } from '../harness/http.ts';
 import { captureStream, type StreamCapture } from '../harness/stream-capture.ts';
+import type { SdkErrorClass } from '../harness/sdk-error.ts';
 import type { ResolvedTarget } from '../harness/target.ts';
 
 /** The Create Response route, under the target's root. */
@@ -55,4 +56,9 @@ export function cancelStored(target: ResolvedTarget, id: string): Promise<RawExc
 /** POST /v1/responses with `stream: true`, read as bytes, frames and events. */
 export function streamResponses(target: ResolvedTarget, body: Record<string, unknown>, headers: Record<string, string> = {}): Promise<StreamCapture> {
   return captureStream(target, { path: RESPONSES_PATH, headers: { ...responsesHeaders(target), ...headers }, body: { ...body, stream: true } });
+}
+
+/** The SDK's error class for a not-found answer with `status` (404: NotFoundError, 400: BadRequestError). */
+export function notFoundErrorClass(status: 400 | 404): SdkErrorClass {
+  return status === 404 ? OpenAI.NotFoundError : OpenAI.BadRequestError;
 }

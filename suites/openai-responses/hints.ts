@@ -23,8 +23,8 @@ export const responsesHints: readonly HintRule[] = [
       : undefined,
   ({ message }) =>
     message.includes('[DONE]') ? 'data: [DONE] ends Chat Completions streams; a Responses stream ends with response.completed (or .incomplete / .failed) and nothing after it' : undefined,
-  ({ message }) =>
-    /sequence_number/.test(message)
+  ({ checkId, message }) =>
+    checkId.endsWith('/events/sequence-numbers') || /sequence_number: Field required/.test(message)
       ? 'strict clients (Codex CLI, Grok CLI, which decode events with serde) fail on a missing or out-of-order sequence_number; a gateway that synthesises, drops or re-orders events must renumber them from 0'
       : undefined,
   ({ message }) =>
@@ -34,7 +34,7 @@ export const responsesHints: readonly HintRule[] = [
   ({ message }) =>
     /an Anthropic Messages event/.test(message) ? 'Anthropic Messages events (message_start, content_block_delta…) on a Responses stream: the gateway streams the upstream protocol instead of translating it' : undefined,
   ({ message }) =>
-    /does not match the schema/.test(message) && /required/.test(message)
-      ? 'a field the protocol requires is missing: gateways that re-serialise events through their own types drop the fields they do not model (OmniRoute#13964: status, output, sequence_number)'
+    /Field required/.test(message)
+      ? 'a field the protocol requires is missing: gateways that re-serialise replies and events through their own types drop the fields they do not model (OmniRoute#13964: status, output, sequence_number)'
       : undefined,
 ];

@@ -145,8 +145,14 @@ export const responsesMutants: Mutant[] = [
   defineMutant({
     id: 'reject-previous-response-id',
     description: 'previous_response_id is refused: conversations cannot continue server-side.',
-    breaks: [id('state/previous-response-id'), id('state/unknown-previous-response')],
+    breaks: [id('state/previous-response-id')],
     request: (r) => (isCreate(r) && r.json?.previous_response_id !== undefined ? openaiError(400, "Unknown parameter: 'previous_response_id'.", { param: 'previous_response_id' }) : r),
+  }),
+  defineMutant({
+    id: 'unknown-previous-response-500',
+    description: 'An unknown previous_response_id crashes the target (500) instead of a not-found error clients recover on.',
+    breaks: [id('state/unknown-previous-response')],
+    reply: (reply) => (reply.body.includes('previous_response_not_found') ? jsonReply(500, { error: { message: 'Internal server error', type: 'server_error', param: null, code: null } }) : reply),
   }),
   defineMutant({
     id: 'store-false-ignored',
@@ -239,10 +245,10 @@ export const responsesMutants: Mutant[] = [
     request: (r) => (r.headers.authorization === undefined ? { ...r, headers: { ...r.headers, authorization: 'Bearer sk-mutant' } } : r),
   }),
   defineMutant({
-    id: 'unknown-model-400',
-    description: 'An unknown model answers 400 instead of 404.',
+    id: 'unknown-model-fallback',
+    description: 'An unknown model is silently served by a default model (icebear0828/codex-proxy#749).',
     breaks: [id('errors/unknown-model')],
-    reply: (reply) => (reply.status === 404 && reply.body.includes('model_not_found') ? { ...reply, status: 400 } : reply),
+    request: (r) => (isCreate(r) && r.json?.model === 'llm-conformance-no-such-model' ? withRequestJson(r, { ...r.json, model: 'gpt-5.4-mini' }) : r),
   }),
   defineMutant({
     id: 'invalid-json-500',

@@ -2,7 +2,8 @@ import OpenAI from 'openai';
 import { type Check, defineCheck } from '../../harness/check.ts';
 import { rawExchange } from '../../harness/http.ts';
 import { expectSdkError } from '../../harness/sdk-error.ts';
-import { openaiClient, RESPONSES_PATH, responsesHeaders, unauthenticatedClient } from '../client.ts';
+import { notFoundErrorClass, openaiClient, RESPONSES_PATH, responsesHeaders, unauthenticatedClient } from '../client.ts';
+import { notFoundStatus } from '../envelope.ts';
 import { badRequest, expectErrorReply, invalidInputBody, postResponses, sdkResponse } from '../exchanges.ts';
 import { basicBody } from '../requests.ts';
 
@@ -72,15 +73,17 @@ export const errorsChecks: Check[] = [
     id: 'openai-responses/errors/unknown-model',
     protocol,
     level: 'must',
-    description: 'An unknown model answers 404 in the OpenAI envelope; the SDK raises NotFoundError.',
-    spec: ERRORS_DOCS,
+    description: 'An unknown model answers 404 (or 400, as the Responses API does) in the OpenAI envelope, never a 5xx or a reply from another model; the SDK raises the matching class.',
+    spec: 'https://github.com/icebear0828/codex-proxy/pull/749',
     clients: ['openai-sdk'],
     tags: ['errors', 'models'],
     async run(ctx) {
       const body = { ...basicBody(ctx.target), model: UNKNOWN_MODEL };
-      await expectErrorReply(ctx.use, await postResponses(ctx.target, body), 404, 'an unknown model');
+      const exchange = await postResponses(ctx.target, body);
+      const status = notFoundStatus(exchange, 'an unknown model');
+      await expectErrorReply(ctx.use, exchange, status, 'an unknown model');
       await ctx.use(sdkResponse);
-      await expectSdkError(() => openaiClient(ctx.target).responses.create(body as never), OpenAI.NotFoundError, 404, 'responses.create()');
+      await expectSdkError(() => openaiClient(ctx.target).responses.create(body as never), notFoundErrorClass(status), status, 'responses.create()');
     },
   }),
   defineCheck({

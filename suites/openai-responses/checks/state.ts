@@ -1,9 +1,9 @@
-import OpenAI from 'openai';
 import { expect, expectEqual, preview } from '../../harness/assert.ts';
 import { type Check, defineCheck } from '../../harness/check.ts';
 import { okJson } from '../../harness/replies.ts';
 import { expectSdkError } from '../../harness/sdk-error.ts';
-import { getStored, openaiClient } from '../client.ts';
+import { getStored, notFoundErrorClass, openaiClient } from '../client.ts';
+import { errorOf, notFoundStatus } from '../envelope.ts';
 import { basicReply, expectErrorReply, postResponses, sdkResponse } from '../exchanges.ts';
 import { basicBody, followUpBody } from '../requests.ts';
 import { messageText } from '../stream-read.ts';
@@ -63,15 +63,24 @@ export const stateChecks: Check[] = [
     id: 'openai-responses/state/unknown-previous-response',
     protocol,
     level: 'must',
-    description: 'An unknown previous_response_id answers 404 in the OpenAI envelope; the SDK raises NotFoundError.',
-    spec: 'https://platform.openai.com/docs/api-reference/responses/create#responses-create-previous_response_id',
-    clients: ['openai-sdk'],
+    description:
+      'An unknown previous_response_id answers 404 (or 400) in the OpenAI envelope with code "previous_response_not_found" or param "previous_response_id" (what clients recover on); the SDK raises the matching class.',
+    spec: 'https://github.com/Soju06/codex-lb/pull/1817',
+    clients: ['openai-sdk', 'codex-cli'],
     tags: ['state', 'errors'],
     async run(ctx) {
       const body = followUpBody(ctx.target, UNKNOWN_RESPONSE_ID);
-      await expectErrorReply(ctx.use, await postResponses(ctx.target, body), 404, 'an unknown previous_response_id');
+      const exchange = await postResponses(ctx.target, body);
+      const status = notFoundStatus(exchange, 'an unknown previous_response_id');
+      await expectErrorReply(ctx.use, exchange, status, 'an unknown previous_response_id');
+      const error = errorOf(exchange);
+      expect(error?.code === 'previous_response_not_found' || error?.param === 'previous_response_id', `the error names neither code "previous_response_not_found" nor param "previous_response_id": ${preview(error)}`, {
+        expected: '{"code":"previous_response_not_found","param":"previous_response_id",…}',
+        actual: preview(error),
+        exchange: exchange.record,
+      });
       await ctx.use(sdkResponse);
-      await expectSdkError(() => openaiClient(ctx.target).responses.create(body as never), OpenAI.NotFoundError, 404, 'responses.create()');
+      await expectSdkError(() => openaiClient(ctx.target).responses.create(body as never), notFoundErrorClass(status), status, 'responses.create()');
     },
   }),
   defineCheck({
