@@ -1,4 +1,5 @@
-import { isStream, type Mutant, defineMutant, mapEvents, withRequestJson } from '../harness/mutant.ts';
+import { type Mutant, defineMutant, mapEvents, withRequestJson } from '../harness/mutant.ts';
+import { streamOnlyWhenAccepted, streamServedAs, withDoneSentinel, withoutEventLines, withStrayLine } from '../harness/sse-mutations.ts';
 import { editEvents, hasTools, id, isCreate, type Json, mapOutput, renumber, typeOf } from './mutant-kit.ts';
 
 const LIFECYCLE = ['response.created', 'response.in_progress', 'response.completed', 'response.incomplete'] as const;
@@ -11,31 +12,31 @@ export const streamMutants: Mutant[] = [
     id: 'sse-content-type-json',
     description: 'Streams are served as application/json.',
     breaks: [id('stream/content-type'), id('stream/chosen-by-body')],
-    reply: (reply) => (isStream(reply) ? { ...reply, headers: { ...reply.headers, 'content-type': 'application/json' } } : reply),
+    reply: (reply) => streamServedAs(reply, 'application/json'),
   }),
   defineMutant({
     id: 'stream-by-accept-header',
     description: 'Streams only when Accept asks for text/event-stream; the official SDK sends Accept: application/json.',
     breaks: [id('stream/chosen-by-body'), id('stream/sdk-final-response'), id('tools/sdk-final-response')],
-    request: (r) => (r.json?.stream === true && r.headers.accept === 'application/json' ? withRequestJson(r, { ...r.json, stream: false }) : r),
+    request: streamOnlyWhenAccepted,
   }),
   defineMutant({
     id: 'sse-no-event-lines',
     description: 'Frames carry only data: lines, Chat Completions style (stacklok/mockllm).',
     breaks: [id('stream/event-line-matches-type')],
-    reply: (reply) => mapEvents(reply, (events) => events.map((e) => ({ ...e, event: undefined }))),
+    reply: withoutEventLines,
   }),
   defineMutant({
     id: 'sse-stray-line',
     description: 'A frame carries a line that is not an SSE field.',
     breaks: [id('stream/frames-well-formed')],
-    reply: (reply) => (isStream(reply) ? { ...reply, body: reply.body.replace('\n\n', '\nnot an sse field\n\n') } : reply),
+    reply: withStrayLine,
   }),
   defineMutant({
     id: 'sse-done-sentinel',
     description: 'A Chat Completions `data: [DONE]` frame follows response.completed (LiteLLM-style proxies).',
     breaks: [id('stream/no-done-sentinel')],
-    reply: (reply) => mapEvents(reply, (events) => [...events, { event: undefined, data: '[DONE]' }]),
+    reply: withDoneSentinel,
   }),
   defineMutant({
     id: 'chat-chunk-in-stream',

@@ -44,7 +44,6 @@ export const basicChecks: Check[] = [
     level: 'must',
     description: 'The non-streaming reply validates against the Response schema (every field the API reference requires).',
     spec: 'https://platform.openai.com/docs/api-reference/responses/object',
-    clients: ['vercel-ai-sdk'],
     tags: ['schema'],
     async run(ctx) {
       const { exchange, response } = await ctx.use(basicReply);

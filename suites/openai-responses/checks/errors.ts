@@ -20,7 +20,6 @@ export const errorsChecks: Check[] = [
     level: 'must',
     description: 'An invalid body (a number as input) answers 400 {error:{message, type, param, code}} as JSON.',
     spec: ERRORS_DOCS,
-    clients: ['openai-sdk', 'codex-cli'],
     tags: ['errors'],
     async run(ctx) {
       await ctx.use(badRequest);

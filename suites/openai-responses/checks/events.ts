@@ -63,7 +63,7 @@ export const eventsChecks: Check[] = [
     description:
       'response.created → response.in_progress → (output_item.added → parts and deltas → output_item.done)* → exactly one of response.completed / .incomplete / .failed, nothing after it (Open Responses: streaming-response).',
     spec: 'https://github.com/BerriAI/litellm/pull/32310',
-    clients: ['openai-sdk', 'codex-cli', 'vercel-ai-sdk'],
+    clients: ['openai-sdk', 'codex-cli'],
     tags: ['streaming'],
     async run(ctx) {
       for (const [name, exchange] of [['text', basicStreamComplete], ['tool', toolStreamComplete]] as const) expectGrammar(await ctx.use(exchange), name, ORDER_RULES);
@@ -150,7 +150,7 @@ export const eventsChecks: Check[] = [
     level: 'must',
     description: "A text part's output_text.delta events add up to its output_text.done and content_part.done text, and the parts to the final Response's text.",
     spec: 'https://github.com/ogx-ai/ogx/issues/5309',
-    clients: ['openai-sdk', 'vercel-ai-sdk'],
+    clients: ['vercel-ai-sdk'],
     tags: ['streaming'],
     async run(ctx) {
       expectTextsAgree('text', await ctx.use(basicFinal));

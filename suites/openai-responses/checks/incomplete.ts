@@ -46,7 +46,6 @@ export const incompleteChecks: Check[] = [
     level: 'must',
     description: `A reply cut by max_output_tokens (${LIMIT}) has status "incomplete", incomplete_details.reason "max_output_tokens" and at most that many output tokens (skipped when the reply ends sooner).`,
     spec: INCOMPLETE_DOCS,
-    clients: ['codex-cli'],
     tags: ['limits'],
     async run(ctx) {
       judgeIncomplete(okJson(await postResponses(ctx.target, maxOutputTokensBody(ctx.target)), 'the max_output_tokens request'), 'the reply');
@@ -58,7 +57,6 @@ export const incompleteChecks: Check[] = [
     level: 'must',
     description: 'A streamed reply cut by max_output_tokens ends with response.incomplete (not response.completed) carrying the incomplete Response (skipped when the reply ends sooner).',
     spec: 'https://platform.openai.com/docs/api-reference/responses-streaming/response/incomplete',
-    clients: ['codex-cli'],
     tags: ['limits', 'streaming'],
     async run(ctx) {
       const capture = okStream(await streamResponses(ctx.target, maxOutputTokensBody(ctx.target)), 'the max_output_tokens stream');

@@ -66,7 +66,7 @@ export const stateChecks: Check[] = [
     description:
       'An unknown previous_response_id answers 404 (or 400) in the OpenAI envelope with code "previous_response_not_found" or param "previous_response_id" (what clients recover on); the SDK raises the matching class.',
     spec: 'https://github.com/Soju06/codex-lb/pull/1817',
-    clients: ['openai-sdk', 'codex-cli'],
+    clients: ['openai-sdk'],
     tags: ['state', 'errors'],
     async run(ctx) {
       const body = followUpBody(ctx.target, UNKNOWN_RESPONSE_ID);

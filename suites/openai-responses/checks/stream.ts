@@ -1,6 +1,7 @@
 import { excerpt, expect, preview } from '../../harness/assert.ts';
 import { type Check, defineCheck } from '../../harness/check.ts';
 import { expectMediaType, expectOk } from '../../harness/replies.ts';
+import { expectEventLinesMatchType, expectFramesWellFormed, isUntyped } from '../../harness/sse-framing.ts';
 import type { ParsedEvent } from '../../harness/stream-capture.ts';
 import { basicFinal, basicReply, basicStream, basicStreamComplete, bothStreams, sdkStream, streamResponses } from '../exchanges.ts';
 import { basicBody } from '../requests.ts';
@@ -29,7 +30,6 @@ export const streamChecks: Check[] = [
     level: 'must',
     description: 'A streaming reply (stream: true) is served as text/event-stream.',
     spec: STREAMING_DOCS,
-    clients: ['openai-sdk'],
     tags: ['streaming'],
     async run(ctx) {
       expectMediaType((await ctx.use(basicStream)).exchange, 'text/event-stream', 'the stream');
@@ -58,22 +58,8 @@ export const streamChecks: Check[] = [
     spec: STREAMING_DOCS,
     tags: ['streaming', 'framing'],
     async run(ctx) {
-      for (const { name, capture } of await bothStreams(ctx.use)) {
-        capture.framing.frames.forEach((frame, i) => {
-          if (frame.data === undefined || isDoneSentinel(frame.data)) return;
-          let type: unknown;
-          try {
-            type = (JSON.parse(frame.data) as { type?: unknown }).type;
-          } catch {
-            type = undefined;
-          }
-          // Data of another vocabulary (no string type) is stream/known-event-types' finding.
-          if (typeof type !== 'string') return;
-          const details = { expected: `event: ${String(type)}`, actual: frame.event === undefined ? '(no event: line)' : `event: ${frame.event}`, exchange: capture.exchange.record };
-          expect(frame.event !== undefined, `${name} stream, frame ${i} has no event: line (data ${excerpt(frame.data, 80)})`, details);
-          expect(frame.event === type, `${name} stream, frame ${i}: event: ${frame.event} but data.type is ${preview(type)}`, details);
-        });
-      }
+      // Data of another vocabulary (no string type) is stream/known-event-types' finding.
+      for (const { name, capture } of await bothStreams(ctx.use)) expectEventLinesMatchType(capture, name, (data) => isDoneSentinel(data) || isUntyped(data));
     },
   }),
   defineCheck({
@@ -82,25 +68,10 @@ export const streamChecks: Check[] = [
     level: 'must',
     description: 'The body is valid UTF-8, every frame ends with a blank line, has only SSE fields and one JSON object as data.',
     spec: 'https://html.spec.whatwg.org/multipage/server-sent-events.html#event-stream-interpretation',
-    clients: ['openai-sdk', 'codex-cli'],
+    clients: ['openai-sdk'],
     tags: ['streaming', 'framing'],
     async run(ctx) {
-      for (const { name, capture } of await bothStreams(ctx.use)) {
-        const on = { exchange: capture.exchange.record };
-        expect(capture.exchange.utf8Valid, `the ${name} stream is not valid UTF-8`, on);
-        expect(capture.framing.trailing === '', `the ${name} stream ends inside a frame: ${excerpt(capture.framing.trailing, 80)}`, on);
-        capture.framing.frames.forEach((frame, i) => {
-          expect(frame.strayLines.length === 0, `${name} stream, frame ${i} has lines that are not SSE fields: ${excerpt(frame.strayLines.join(' | '), 80)}`, on);
-          if (frame.data === undefined || isDoneSentinel(frame.data)) return;
-          let value: unknown;
-          try {
-            value = JSON.parse(frame.data);
-          } catch {
-            value = undefined;
-          }
-          expect(value !== null && typeof value === 'object' && !Array.isArray(value), `${name} stream, frame ${i} data is not a JSON object: ${excerpt(frame.data, 80)}`, on);
-        });
-      }
+      for (const { name, capture } of await bothStreams(ctx.use)) expectFramesWellFormed(capture, name, isDoneSentinel);
     },
   }),
   defineCheck({

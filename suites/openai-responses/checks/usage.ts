@@ -34,7 +34,6 @@ export const usageChecks: Check[] = [
     level: 'must',
     description: 'A Response carries usage: input, output and total tokens (total = input + output) with their details, honest (non-zero) counts.',
     spec: 'https://github.com/diegosouzapw/OmniRoute/pull/9192',
-    clients: ['codex-cli', 'vercel-ai-sdk'],
     tags: ['usage'],
     async run(ctx) {
       const { exchange, response } = await ctx.use(basicReply);
@@ -47,7 +46,7 @@ export const usageChecks: Check[] = [
     level: 'must',
     description: "A stream's response.completed carries the same kind of usage (the lifecycle events before it may carry null).",
     spec: 'https://github.com/diegosouzapw/OmniRoute/issues/6906',
-    clients: ['codex-cli', 'vercel-ai-sdk'],
+    clients: ['codex-cli'],
     tags: ['usage', 'streaming'],
     async run(ctx) {
       const { capture, response } = await ctx.use(basicFinal);
