@@ -135,3 +135,24 @@ describe('a check looks at its subject only when it was observed', () => {
     expect(results.find((r) => r.status === 'fail')?.evidence?.hints.join(' ')).toContain('HTML page');
   });
 });
+
+describe('preflight: misconfiguration is one message, not a verdict', () => {
+  const preflight = async (options: { apiKey?: string; model?: string }) => {
+    const keyed = createMockServer({ apiKeys: ['sk-the-right-key-0000'] });
+    const target = resolveTarget({ baseUrl: 'http://target.invalid', fetch: createFetch(keyed), timeoutMs: 10_000, apiKey: 'sk-the-right-key-0000', ...options }, suite.defaultModel);
+    return runSuite(suite, suite.checks, target);
+  };
+
+  it('a rejected Bearer key stops the run with one message that does not show the key', async () => {
+    const run = await preflight({ apiKey: 'sk-a-wrong-key-11111' });
+    expect(run.preflight).toMatchObject({ ok: false, problem: 'auth' });
+    expect(JSON.stringify(run.preflight)).not.toContain('sk-a-wrong-key-11111');
+    expect(run.results.every((r) => r.skipKind === 'not-run')).toBe(true);
+  });
+
+  it('a model the target does not serve stops the run, naming the models it lists', async () => {
+    const run = await preflight({ model: 'nonexistent-model-9' });
+    expect(run.preflight).toMatchObject({ ok: false, problem: 'model' });
+    expect(run.preflight.ok ? '' : run.preflight.message).toMatch(/does not serve model nonexistent-model-9 .*it lists: .*gpt-5\.4-mini/);
+  });
+});
