@@ -5,6 +5,7 @@ import type { Check } from '../suites/harness/check.ts';
 import { runSuite } from '../suites/harness/run-suite.ts';
 import type { CheckResult } from '../suites/harness/runner.ts';
 import type { ProtocolSuite } from '../suites/harness/suite.ts';
+import type { RateLimitState } from '../suites/harness/retry-fetch.ts';
 import { resolveTarget } from '../suites/harness/target.ts';
 import type { RunArgs, RunIo } from './commands/run.ts';
 import { displayHeaders } from './options.ts';
@@ -44,8 +45,9 @@ export async function runSession(args: RunArgs, reportPath: string | undefined, 
     const results: CheckResult[] = [];
     const preflight: PreflightEntry[] = [];
     const models: Record<string, string> = {};
+    const rateLimit: RateLimitState = { gaveUp: undefined };
     for (const { suite, checks: suiteChecks } of selection) {
-      const run = await runOne(suite, suiteChecks, { args, baseUrl, io, reporter, trace, signal: end.signal });
+      const run = await runOne(suite, suiteChecks, { args, baseUrl, io, reporter, trace, signal: end.signal, rateLimit });
       results.push(...run.results);
       preflight.push(run.preflight);
       models[suite.protocol] = run.model;
@@ -86,6 +88,8 @@ interface RunContext {
   readonly reporter: ConsoleReporter;
   readonly trace: TraceWriter | undefined;
   readonly signal: AbortSignal;
+  /** One for the run: every protocol gives up on a rate-limiting target together. */
+  readonly rateLimit: RateLimitState;
 }
 
 /** One protocol: preflight (one message when it stops the run), then the checks. */
@@ -97,6 +101,7 @@ async function runOne(suite: ProtocolSuite, checks: readonly Check[], ctx: RunCo
       timeoutMs: args.timeoutMs,
       headers: args.headers,
       signal: ctx.signal,
+      rateLimit: ctx.rateLimit,
       ...(args.apiKey ? { apiKey: args.apiKey } : {}),
       ...(args.model ? { model: args.model } : {}),
       ...(ctx.io.fetch ? { fetch: ctx.io.fetch } : {}),

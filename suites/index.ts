@@ -1,6 +1,7 @@
 import type { ProtocolId } from '../specs/types.ts';
 import { anthropicMessagesSuite } from './anthropic-messages/index.ts';
 import { geminiSuite } from './gemini/index.ts';
+import { openaiResponsesSuite } from './openai-responses/index.ts';
 import type { ProtocolSuite } from './harness/suite.ts';
 
 /**
@@ -9,6 +10,7 @@ import type { ProtocolSuite } from './harness/suite.ts';
  */
 export const SUITES: Readonly<Partial<Record<ProtocolId, ProtocolSuite>>> = {
   'anthropic-messages': anthropicMessagesSuite,
+  'openai-responses': openaiResponsesSuite,
   gemini: geminiSuite,
 };
 

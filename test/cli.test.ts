@@ -91,6 +91,7 @@ describe('exit codes and messages', () => {
     const result = await runCli(['run', '--base-url', `http://127.0.0.1:${port}`, '--protocol', 'anthropic-messages']);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(`could not reach http://127.0.0.1:${port}: ECONNREFUSED`);
+    // One message for the protocol run (its preflight), never one per check.
     expect(result.stdout.split('could not reach')).toHaveLength(2);
     expect(result.stdout).toContain('NOT JUDGED');
   });

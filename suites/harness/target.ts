@@ -26,6 +26,11 @@ export interface Target {
   readonly onExchange?: (record: ExchangeRecord) => void;
   /** Aborts every request still in flight when it fires (the CLI's end of run). */
   readonly signal?: AbortSignal;
+  /**
+   * Shared rate-limit state: targets resolved with the same object give up together, so a server
+   * answering 429 forever is given up on once per run, not once per protocol.
+   */
+  readonly rateLimit?: RateLimitState;
 }
 
 /**
@@ -63,7 +68,7 @@ export function resolveTarget(target: Target, defaultModel: string): ResolvedTar
   const headers = { ...target.headers };
   const timeoutMs = target.timeoutMs ?? 60_000;
   const maxResponseBytes = target.maxResponseBytes ?? MAX_RESPONSE_BYTES;
-  const rateLimit: RateLimitState = { gaveUp: undefined };
+  const rateLimit: RateLimitState = target.rateLimit ?? { gaveUp: undefined };
   const recorded = recordingFetch(target.fetch ?? globalThis.fetch.bind(globalThis), {
     timeoutMs,
     maxResponseBytes,

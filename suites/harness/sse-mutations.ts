@@ -1,0 +1,34 @@
+import { isStream, mapEvents, type SeenReply, type SeenRequest, withRequestJson } from './rewrite-hooks.ts';
+
+/**
+ * Deviations of SSE framing that every streaming protocol's mutants imitate, as reply and request
+ * rewrites: the mutant ids, descriptions and the checks they break stay with each suite.
+ */
+
+/** Every frame without its `event:` line (only `data:` lines, Chat Completions style). */
+export function withoutEventLines(reply: SeenReply): SeenReply {
+  return mapEvents(reply, (events) => events.map((e) => ({ ...e, event: undefined })));
+}
+
+/** A line that is not an SSE field inside the first frame. */
+export function withStrayLine(reply: SeenReply): SeenReply {
+  return isStream(reply) ? { ...reply, body: reply.body.replace('\n\n', '\nnot an sse field\n\n') } : reply;
+}
+
+/** A stream served with another content type. */
+export function streamServedAs(reply: SeenReply, contentType: string): SeenReply {
+  return isStream(reply) ? { ...reply, headers: { ...reply.headers, 'content-type': contentType } } : reply;
+}
+
+/** An OpenAI Chat `data: [DONE]` frame after the last event. */
+export function withDoneSentinel(reply: SeenReply): SeenReply {
+  return mapEvents(reply, (events) => [...events, { event: undefined, data: '[DONE]' }]);
+}
+
+/**
+ * A server that streams only when `Accept` asks for text/event-stream: a `stream: true` request
+ * sent with `Accept: application/json` (what the official SDKs send) is answered as JSON.
+ */
+export function streamOnlyWhenAccepted(request: SeenRequest): SeenRequest {
+  return request.json?.stream === true && request.headers.accept === 'application/json' ? withRequestJson(request, { ...request.json, stream: false }) : request;
+}
