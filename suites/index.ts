@@ -1,6 +1,7 @@
 import type { ProtocolId } from '../specs/types.ts';
 import { anthropicMessagesSuite } from './anthropic-messages/index.ts';
 import type { ProtocolSuite } from './harness/suite.ts';
+import { openaiChatSuite } from './openai-chat/index.ts';
 
 /**
  * Every protocol suite, by protocol id. Adding a protocol adds one entry. A protocol whose spec and
@@ -8,6 +9,7 @@ import type { ProtocolSuite } from './harness/suite.ts';
  */
 export const SUITES: Readonly<Partial<Record<ProtocolId, ProtocolSuite>>> = {
   'anthropic-messages': anthropicMessagesSuite,
+  'openai-chat': openaiChatSuite,
 };
 
 /** The protocols that have a conformance suite, in registry order (`--protocol` choices). */
