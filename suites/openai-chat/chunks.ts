@@ -1,5 +1,4 @@
-import { chatStreamEvent, DONE_SENTINEL } from '../../specs/openai-chat/index.ts';
-import type { GrammarEvent } from '../../specs/tooling/stream-grammar.ts';
+import { DONE_SENTINEL } from '../../specs/openai-chat/index.ts';
 import { jsonObject } from '../harness/http.ts';
 import type { ParsedEvent } from '../harness/stream-capture.ts';
 
@@ -125,11 +124,6 @@ function addToolDelta(choice: StreamedChoice, delta: Json | undefined): void {
     choice.toolCalls.set(index, call);
   }
   if (typeof fn.arguments === 'string') call.arguments += fn.arguments;
-}
-
-/** The events of a stream as the grammar reads them (`chunk`, `usage`, `error`, `done`). */
-export function grammarEvents(events: readonly ParsedEvent[]): GrammarEvent[] {
-  return events.map((event) => chatStreamEvent(event.data));
 }
 
 /** Parses JSON text the target wrote (tool arguments, structured content); `undefined` when it is not JSON. */

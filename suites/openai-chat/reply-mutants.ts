@@ -1,3 +1,4 @@
+import { malformedBodyAnswersHtml } from '../harness/common-mutants.ts';
 import { clone, defineMutant, isStream, jsonReply, mapJson, type Mutant, withRequestJson } from '../harness/mutant.ts';
 import {
   editChoices,
@@ -300,11 +301,6 @@ export const replyMutants: Mutant[] = [
     breaks: [id('errors/unknown-model')],
     reply: (reply, r) => (isChat(r) && reply.status === 404 ? openaiError(400, 'invalid_request_error', `Invalid model: ${String(r.json?.model)}`, 'model', 'invalid_value') : reply),
   }),
-  defineMutant({
-    id: 'invalid-json-html',
-    description: 'A malformed body gets an HTML 500 page.',
-    breaks: [id('errors/invalid-json')],
-    request: (r) => (r.bodyText !== '' && r.json === undefined ? { status: 500, headers: { 'content-type': 'text/html' }, body: '<html><body>500</body></html>' } : r),
-  }),
+  malformedBodyAnswersHtml([id('errors/invalid-json')]),
 ];
 

@@ -1,3 +1,5 @@
+import { AFTER_STOP, BASIC_PROMPT, BEFORE_STOP, LENGTH_LIMIT, LENGTH_PROMPT, STOP_PROMPT, STOP_SEQUENCE, TINY_PNG_BASE64, WEATHER_PROMPT, WEATHER_SCHEMA } from '../harness/prompts.ts';
+
 /**
  * Request bodies the Chat Completions checks send. Each works against a real model (the prompt
  * makes it do the thing under test, budgets stay small) and against the mock (which echoes the last
@@ -7,15 +9,10 @@
  * @see https://platform.openai.com/docs/api-reference/chat/create
  */
 
-export const WEATHER_PARAMETERS = {
-  type: 'object',
-  properties: {
-    city: { type: 'string', description: 'City name, e.g. Paris' },
-    unit: { type: 'string', enum: ['celsius', 'fahrenheit'] },
-  },
-  required: ['city'],
-  additionalProperties: false,
-} as const;
+export { AFTER_STOP, BEFORE_STOP, LENGTH_LIMIT, STOP_SEQUENCE };
+
+/** The weather tool's parameters (shared by every protocol's suite). */
+export const WEATHER_PARAMETERS = WEATHER_SCHEMA;
 
 export const TIME_PARAMETERS = {
   type: 'object',
@@ -40,15 +37,9 @@ export const TOOL_PARAMETERS: Readonly<Record<string, Readonly<Record<string, un
   [TIME_TOOL.function.name]: TIME_PARAMETERS,
 };
 
-/** A 1×1 red PNG. */
-export const TINY_PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
-
-/**
- * The plain request most checks read. Its words carry non-ASCII characters so that variations
- * which split writes cut a multi-byte UTF-8 character somewhere.
- */
+/** The plain request most checks read. */
 export function basicBody(model: string) {
-  return { model, max_tokens: 64, messages: [{ role: 'user', content: 'Reply with exactly these three words and nothing else: alpha bêta gämma' }] };
+  return { model, max_tokens: 64, messages: [{ role: 'user', content: BASIC_PROMPT }] };
 }
 
 /** The basic request, asking for the usage chunk. */
@@ -80,7 +71,7 @@ export function toolResultBody(model: string) {
     max_tokens: 32,
     tools: [WEATHER_TOOL],
     messages: [
-      { role: 'user', content: 'What is the weather in Paris right now?' },
+      { role: 'user', content: WEATHER_PROMPT },
       { role: 'assistant', content: null, tool_calls: [{ id: TOOL_CALL_ID, type: 'function', function: { name: WEATHER_TOOL.function.name, arguments: '{"city":"Paris"}' } }] },
       { role: 'tool', tool_call_id: TOOL_CALL_ID, content: '18 degrees Celsius and sunny.' },
     ],
@@ -106,7 +97,7 @@ export function imageBody(model: string) {
 
 /** `tool_choice: "required"` with the weather tool: a call must come, and finish with `tool_calls`. */
 export function requiredToolBody(model: string) {
-  return { model, max_tokens: 128, tools: [WEATHER_TOOL], tool_choice: 'required', messages: [{ role: 'user', content: 'What is the weather in Paris right now?' }] };
+  return { model, max_tokens: 128, tools: [WEATHER_TOOL], tool_choice: 'required', messages: [{ role: 'user', content: WEATHER_PROMPT }] };
 }
 
 /** A named `tool_choice` forcing get_time out of two tools. */
@@ -162,25 +153,13 @@ export function jsonSchemaBody(model: string) {
   };
 }
 
-export const STOP_SEQUENCE = 'four';
-
-/** The word a reply cut at the stop sequence ends with, and words that only come after it. */
-export const BEFORE_STOP = 'three';
-export const AFTER_STOP = ['five', 'six'] as const;
-
 export function stopSequenceBody(model: string) {
-  return { model, max_tokens: 64, stop: [STOP_SEQUENCE], messages: [{ role: 'user', content: 'Repeat exactly, in lower case, and nothing else: one two three four five six' }] };
+  return { model, max_tokens: 64, stop: [STOP_SEQUENCE], messages: [{ role: 'user', content: STOP_PROMPT }] };
 }
-
-/**
- * The budget of the length checks: small enough that a real model's answer to the prompt (fifty
- * words) is always cut.
- */
-export const LENGTH_LIMIT = 5;
 
 /** The length prompt with its budget under `max_tokens` or under `max_completion_tokens` (the newer name). */
 export function lengthBody(model: string, field: 'max_tokens' | 'max_completion_tokens' = 'max_tokens') {
-  return { model, [field]: LENGTH_LIMIT, messages: [{ role: 'user', content: 'Count from one to fifty in words, separated by spaces, with nothing else in your reply.' }] };
+  return { model, [field]: LENGTH_LIMIT, messages: [{ role: 'user', content: LENGTH_PROMPT }] };
 }
 
 export const N_CHOICES = 2;

@@ -1,3 +1,4 @@
+import { streamByAcceptHeader, streamsServedAsJson, strayLineInFrames } from '../harness/common-mutants.ts';
 import { defineMutant, isStream, mapEvents, type Mutant, withRequestJson } from '../harness/mutant.ts';
 import { editChunks, editStreamChoices, editToolDeltas, editUsageChunks, id, isBasicPrompt, isChat, type Json, without } from './mutant-helpers.ts';
 
@@ -10,12 +11,7 @@ const isUsageChunk = (chunk: Json) => Array.isArray(chunk.choices) && chunk.choi
  */
 export const streamMutants: Mutant[] = [
   // ---- framing ----------------------------------------------------------------------------
-  defineMutant({
-    id: 'sse-content-type-json',
-    description: 'Streams are served as application/json.',
-    breaks: [id('stream/content-type'), id('stream/chosen-by-body')],
-    reply: (reply) => (isStream(reply) ? { ...reply, headers: { ...reply.headers, 'content-type': 'application/json' } } : reply),
-  }),
+  streamsServedAsJson([id('stream/content-type'), id('stream/chosen-by-body')]),
   defineMutant({
     id: 'done-sentinel-missing',
     description: 'Streams end without data: [DONE] (a relay that drops the sentinel).',
@@ -34,18 +30,9 @@ export const streamMutants: Mutant[] = [
     breaks: [id('stream/data-only-frames')],
     reply: (reply) => mapEvents(reply, (events) => events.map((e) => ({ ...e, event: 'message' }))),
   }),
-  defineMutant({
-    id: 'sse-stray-line',
-    description: 'A frame carries a line that is not an SSE field.',
-    breaks: [id('stream/frames-well-formed')],
-    reply: (reply) => (isStream(reply) ? { ...reply, body: reply.body.replace('\n\n', '\nnot an sse field\n\n') } : reply),
-  }),
-  defineMutant({
-    id: 'stream-by-accept-header',
-    description: 'Streams only when Accept asks for text/event-stream; the official SDK sends Accept: application/json.',
-    breaks: [id('stream/chosen-by-body'), id('stream/sdk-final-completion'), id('tools/sdk-final-completion')],
-    request: (r) => (r.json?.stream === true && r.headers.accept === 'application/json' ? withRequestJson(r, without(r.json, 'stream', 'stream_options')) : r),
-  }),
+  strayLineInFrames([id('stream/frames-well-formed')]),
+  // stream_options is only allowed with stream: the non-streaming request drops both.
+  streamByAcceptHeader([id('stream/chosen-by-body'), id('stream/sdk-final-completion'), id('tools/sdk-final-completion')], (json) => without(json, 'stream', 'stream_options')),
   // ---- chunk invariants -------------------------------------------------------------------
   defineMutant({
     id: 'chunk-object-wrong',

@@ -1,24 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { createFetch, createMockServer } from '../../mock-server/index.ts';
-import { defineMutant, jsonReply, mapJson, type RewriteHooks, type SeenRequest, withRequestJson } from '../harness/mutant.ts';
+import { jsonReply, mapJson, type RewriteHooks, type SeenRequest, withRequestJson, wrapHandler } from '../harness/mutant.ts';
+import { runSuiteThrough } from '../harness/run-through.ts';
 import type { CheckResult } from '../harness/runner.ts';
-import { runSuite } from '../harness/run-suite.ts';
-import { resolveTarget } from '../harness/target.ts';
 import { openaiChatSuite as suite } from './index.ts';
 
 /**
  * The verdict model against targets nobody here would call conformant or broken on purpose: a
  * gateway whose streaming fails, a stub with a short fixed reply, an Anthropic-first gateway, a
- * target without embeddings or logprobs, a model that never calls tools, a server that answers
- * HTML. One bug must read as one failure (or a few, one per distinct exchange), and a check must
- * never pass without having seen its subject.
+ * target without embeddings or logprobs, a model that never calls tools (a server answering HTML
+ * is in ../verdicts.test.ts, for every suite). One bug must read as one failure (or a few, one
+ * per distinct exchange), and a check must never pass without having seen its subject.
  */
 const mock = createMockServer();
 
 async function runAgainst(hooks: RewriteHooks): Promise<readonly CheckResult[]> {
-  const handler = defineMutant({ id: 'target', description: 'a target under test', breaks: [], ...hooks }).wrap(mock);
-  const target = resolveTarget({ baseUrl: 'http://target.invalid', fetch: createFetch(handler), timeoutMs: 10_000 }, suite.defaultModel);
-  const run = await runSuite(suite, suite.checks, target, { concurrency: 8 });
+  const run = await runSuiteThrough(suite, createFetch(wrapHandler(mock, hooks)));
   expect(run.preflight.ok, JSON.stringify(run.preflight)).toBe(true);
   return run.results;
 }
@@ -111,13 +108,5 @@ describe('a check looks at its subject only when it was observed', () => {
     const results = await runAgainst({ reply: (reply, r) => (r.json?.logprobs === true ? mapJson(reply, (j) => ({ ...j, choices: (j.choices as object[]).map((c) => ({ ...c, logprobs: null })) })) : reply) });
     expect(result(results, 'logprobs/non-stream')).toMatchObject({ status: 'fail', level: 'must' });
     expect(result(results, 'logprobs/stream-matches-non-stream')).toMatchObject({ status: 'skip', blockedBy: 'openai-chat/logprobs/non-stream' });
-  });
-
-  it('a server answering an HTML page to everything passes nothing', async () => {
-    const html = { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: '<!doctype html><html><body>Welcome to nginx!</body></html>' };
-    const results = await runAgainst({ request: (r) => (r.method === 'HEAD' ? r : html) });
-    expect(results.filter((r) => r.status === 'pass').map((r) => r.id)).toEqual([]);
-    expect(results.filter((r) => r.status === 'fail').length).toBeGreaterThan(0);
-    expect(results.find((r) => r.status === 'fail')?.evidence?.hints.join(' ')).toContain('HTML page');
   });
 });

@@ -1,7 +1,7 @@
 import { OPENAI_CHAT_SCHEMA_IDS } from '../../../specs/openai-chat/index.ts';
 import { expect, expectSchema, preview } from '../../harness/assert.ts';
 import { type Check, defineCheck } from '../../harness/check.ts';
-import { expectMediaType, okJson } from '../../harness/replies.ts';
+import { expectMediaType, expectModelEcho, okJson } from '../../harness/replies.ts';
 import { postChat } from '../client.ts';
 import { requireCapabilityAccepted } from '../envelope.ts';
 import { basicReply, completionText, sdkCompletion } from '../exchanges.ts';
@@ -74,11 +74,7 @@ export const basicChecks: Check[] = [
     description: 'The reply names the requested model (or a dated snapshot of it), not another model.',
     spec: 'https://platform.openai.com/docs/api-reference/chat/object#chat/object-model',
     async run(ctx) {
-      const { model } = (await ctx.use(basicReply)).completion;
-      expect(typeof model === 'string' && model.startsWith(ctx.target.model), `model is ${preview(model)}, requested ${preview(ctx.target.model)}`, {
-        expected: `${preview(ctx.target.model)} or a dated snapshot of it`,
-        actual: preview(model),
-      });
+      expectModelEcho((await ctx.use(basicReply)).completion.model, ctx.target.model);
     },
   }),
   defineCheck({

@@ -5,7 +5,7 @@ import { jsonObject, rawExchange } from '../../harness/http.ts';
 import { CHAT_PATH, openaiClient, openaiHeaders, postChat } from '../client.ts';
 import { badRequest, expectErrorReply, missingMessages, sdkCompletion } from '../exchanges.ts';
 import { basicBody } from '../requests.ts';
-import { expectSdkError } from '../sdk-errors.ts';
+import { expectSdkError } from '../../harness/sdk-error.ts';
 
 const ERRORS_DOCS = 'https://platform.openai.com/docs/guides/error-codes';
 const SDK_ERRORS = 'https://github.com/openai/openai-node#handling-errors';

@@ -8,7 +8,7 @@ import { requireObserved } from '../../harness/verdict.ts';
 import { getOpenAi, openaiClient, postChat } from '../client.ts';
 import { errorCode } from '../envelope.ts';
 import { expectErrorReply, modelList, sdkCompletion } from '../exchanges.ts';
-import { expectSdkError } from '../sdk-errors.ts';
+import { expectSdkError } from '../../harness/sdk-error.ts';
 
 const MODELS_DOCS = 'https://platform.openai.com/docs/api-reference/models';
 const UNKNOWN_MODEL = 'llm-conformance-no-such-model';

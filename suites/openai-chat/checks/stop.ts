@@ -1,4 +1,5 @@
-import { expect, fail, preview } from '../../harness/assert.ts';
+import { expect, preview } from '../../harness/assert.ts';
+import { type BudgetEnding, judgeBudget } from '../../harness/budget-verdict.ts';
 import { type Check, defineCheck } from '../../harness/check.ts';
 import { okJson } from '../../harness/replies.ts';
 import { requireObserved } from '../../harness/verdict.ts';
@@ -10,37 +11,12 @@ import { AFTER_STOP, BEFORE_STOP, LENGTH_LIMIT, lengthBody, STOP_SEQUENCE, stopS
 const FINISH_DOCS = 'https://platform.openai.com/docs/api-reference/chat/object#chat/object-choices';
 const protocol = 'openai-chat';
 
-/** How a reply ended, streamed or not. */
-interface Ending {
-  readonly finishReason: unknown;
-  /** `usage.completion_tokens`, when the reply reported it. */
-  readonly completionTokens: unknown;
-  readonly text: string;
-}
+/** How a reply ended, streamed or not (`reason` is its finish_reason). */
+type Ending = BudgetEnding;
 
-const words = (text: string) => text.split(/\s+/).filter((w) => w.length > 0).length;
+const NAMES = { reason: 'finish_reason', cut: 'length', tokens: 'completion_tokens' } as const;
 
-/**
- * The length rule, judged only when the budget was exercised: a reply cut at the budget says
- * `length`; a reply that ran past it (more tokens, or more words, than the budget) ignored it; a
- * reply that ended on its own within the budget did not exercise it.
- */
-function judgeLength(end: Ending, where: string): void {
-  const tokens = end.completionTokens;
-  const counted = typeof tokens === 'number' && Number.isInteger(tokens);
-  if (end.finishReason === 'length') {
-    expect(!counted || (tokens > 0 && tokens <= LENGTH_LIMIT), `${where}: completion_tokens is ${preview(tokens)} with a budget of ${LENGTH_LIMIT}`, { expected: `1…${LENGTH_LIMIT}`, actual: preview(tokens) });
-    return;
-  }
-  const past = counted ? tokens >= LENGTH_LIMIT : words(end.text) > LENGTH_LIMIT;
-  if (past) {
-    fail(`${where}: finish_reason is ${preview(end.finishReason)} after ${counted ? `${tokens} completion tokens` : `${words(end.text)} words`} with a budget of ${LENGTH_LIMIT}, expected "length"`, {
-      expected: `finish_reason "length" within ${LENGTH_LIMIT} tokens`,
-      actual: `finish_reason ${preview(end.finishReason)}, ${counted ? `${tokens} tokens` : `text ${preview(end.text, 120)}`}`,
-    });
-  }
-  requireObserved(false, `${where} ended on its own within the budget (${counted ? `${tokens} of ${LENGTH_LIMIT} tokens` : 'no usage reported'}, finish_reason ${preview(end.finishReason)}), so the budget was not exercised`);
-}
+const judgeLength = (end: Ending, where: string) => judgeBudget(end, LENGTH_LIMIT, where, NAMES);
 
 /**
  * The stop-sequence rule, judged only when the sequence was reached: a reply that stopped on it
@@ -50,23 +26,27 @@ function judgeLength(end: Ending, where: string): void {
 function judgeStopSequence(end: Ending, where: string): void {
   expect(!end.text.includes(STOP_SEQUENCE), `${where}: the text contains the stop sequence "${STOP_SEQUENCE}": ${preview(end.text, 120)}`, {
     expected: `the text cut before "${STOP_SEQUENCE}", finish_reason "stop"`,
-    actual: `finish_reason ${preview(end.finishReason)}, text ${preview(end.text, 120)}`,
+    actual: `finish_reason ${preview(end.reason)}, text ${preview(end.text, 120)}`,
   });
   const reached = end.text.includes(BEFORE_STOP) && !AFTER_STOP.some((w) => end.text.includes(w));
   requireObserved(reached, `${where} never reached the stop sequence "${STOP_SEQUENCE}" (text ${preview(end.text, 80)}), so stop was not exercised`);
-  expect(end.finishReason === 'stop', `${where}: finish_reason is ${preview(end.finishReason)} at the stop sequence, expected "stop"`, { expected: '"stop"', actual: preview(end.finishReason) });
+  expect(end.reason === 'stop', `${where}: finish_reason is ${preview(end.reason)} at the stop sequence, expected "stop"`, { expected: '"stop"', actual: preview(end.reason) });
+}
+
+function ending(reason: unknown, outputTokens: unknown, text: string): Ending {
+  return { reason, cut: reason === 'length', outputTokens, text };
 }
 
 function plainEnding(completion: Record<string, unknown>): Ending {
   const choice = firstChoice(completion);
   const content = messageOf(choice).content;
-  return { finishReason: choice.finish_reason, completionTokens: usageOf(completion).completion_tokens, text: typeof content === 'string' ? content : '' };
+  return ending(choice.finish_reason, usageOf(completion).completion_tokens, typeof content === 'string' ? content : '');
 }
 
 function streamedEnding(stream: ChatStream, name: string): Ending {
   const choice = choiceZero(stream, name);
   const usage = stream.reading.usageChunks.at(-1)?.chunk;
-  return { finishReason: choice.finishReasons[0], completionTokens: usageOf(usage).completion_tokens, text: choice.content };
+  return ending(choice.finishReasons[0], usageOf(usage).completion_tokens, choice.content);
 }
 
 /** finish_reason stop and length, streamed and not, under both names of the token budget. */
