@@ -69,6 +69,28 @@ describe('one bug, one failure', () => {
   });
 });
 
+describe('hints name the usual mix-ups', () => {
+  const hintsOf = (results: readonly CheckResult[], id: string) => result(results, id)?.evidence?.hints.join(' ') ?? '';
+
+  it("Anthropic's end_turn leaking into finish_reason, and a stream without [DONE]", async () => {
+    const results = await runAgainst({
+      reply: (reply) => ({ ...reply, body: reply.body.replace(/"finish_reason":"stop"/g, '"finish_reason":"end_turn"').replace(/data: \[DONE\]\n\n/g, '') }),
+    });
+    expect(hintsOf(results, 'stop/natural-stop')).toContain("another protocol's stop reason");
+    expect(hintsOf(results, 'stream/done-sentinel')).toContain('end with the frame data: [DONE]');
+  });
+
+  it('a Responses body on the chat route', async () => {
+    const results = await runAgainst({
+      reply: (reply, r) =>
+        isChat(r) && r.json?.stream !== true && reply.status === 200
+          ? jsonReply(200, { id: 'resp_1', object: 'response', status: 'completed', output: [{ type: 'message', role: 'assistant', content: [{ type: 'output_text', text: 'alpha' }] }] })
+          : reply,
+    });
+    expect(hintsOf(results, 'basic/response-schema')).toContain('OpenAI Responses body');
+  });
+});
+
 describe('a check looks at its subject only when it was observed', () => {
   it('a stub with a short fixed reply that ignores budgets and stop sequences fails no stop check', async () => {
     const results = await runAgainst({
