@@ -1,4 +1,5 @@
 import type { Mutant } from '../harness/mutant.ts';
+import { endpointMutants } from './endpoint-mutants.ts';
 import { replyMutants } from './reply-mutants.ts';
 import { streamMutants } from './stream-mutants.ts';
 
@@ -7,4 +8,4 @@ import { streamMutants } from './stream-mutants.ts';
  * OpenAI-compatible servers. The mutant guard runs every check against every mutant: each mutant
  * fails the checks it lists, and every check fails against at least one mutant.
  */
-export const openaiChatMutants: readonly Mutant[] = [...streamMutants, ...replyMutants];
+export const openaiChatMutants: readonly Mutant[] = [...streamMutants, ...replyMutants, ...endpointMutants];
