@@ -1,8 +1,9 @@
 import type { ProtocolId } from '../specs/types.ts';
 import { anthropicMessagesSuite } from './anthropic-messages/index.ts';
 import { geminiSuite } from './gemini/index.ts';
-import { openaiResponsesSuite } from './openai-responses/index.ts';
 import type { ProtocolSuite } from './harness/suite.ts';
+import { openaiChatSuite } from './openai-chat/index.ts';
+import { openaiResponsesSuite } from './openai-responses/index.ts';
 
 /**
  * Every protocol suite, by protocol id. Adding a protocol adds one entry. A protocol whose spec and
@@ -10,6 +11,7 @@ import type { ProtocolSuite } from './harness/suite.ts';
  */
 export const SUITES: Readonly<Partial<Record<ProtocolId, ProtocolSuite>>> = {
   'anthropic-messages': anthropicMessagesSuite,
+  'openai-chat': openaiChatSuite,
   'openai-responses': openaiResponsesSuite,
   gemini: geminiSuite,
 };

@@ -4,72 +4,74 @@ import type { ResolvedTarget } from './target.ts';
 
 type Use = <T>(exchange: SharedExchange<T>) => Promise<T>;
 
-/** What a protocol tells {@link defineErrorConvention}. */
-export interface ErrorConventionOptions {
-  /** Exchange ids start with this (`openai-responses/error:invalid-input`). */
+/** What a protocol tells {@link defineErrorConvention} about its error envelope. */
+export interface ErrorConventionSpec<D> {
+  /** `<protocol>/error:<name>`: the id of the bad request's exchanges (suffixed `:raw`, `:convention`). */
   readonly id: string;
-  /** The check that reports a wrong envelope (errors/bad-request-envelope). */
+  /** The check that reports a wrong envelope (e.g. `<protocol>/errors/bad-request-envelope`). */
   readonly owner: string;
-  /** The bad request, for people: "POST /v1/responses with a number as input". */
+  /** The bad request, for people: "POST /v1/chat/completions without messages". */
   readonly description: string;
-  /** The bad request in failure messages: "a body whose input is a number". */
-  readonly what: string;
+  /** The status the bad request must get, and the detail its envelope must carry (an error type, a code). */
+  readonly status: number;
+  readonly detail?: D;
   /** Sends the bad request. */
   send(target: ResolvedTarget): Promise<RawExchange>;
-  /** The status the bad request must get (400). */
-  readonly status: number;
-  /** Whether an error body is another protocol's envelope (the usual mix-up). */
+  /** Fails unless `exchange` is `status` in the protocol's envelope (with `detail`, when given). */
+  expectEnvelope(exchange: RawExchange, status: number, what: string, detail?: D): void;
+  /** Whether a body is another protocol's error envelope (the usual mix-up). */
   isForeign(body: unknown): boolean;
-  /** Fails unless the exchange is `status` in the protocol's own envelope. */
-  expectEnvelope(exchange: RawExchange, status: number, what: string): void;
 }
 
-/** The bad request, the envelope convention it reveals, and the check for every other error exchange. */
-export interface ErrorConvention {
-  /** The bad request's answer, once its envelope is right. */
+/** The shared exchanges of a protocol's error convention, and the assertion the other error checks use. */
+export interface ErrorConvention<D> {
+  /** The bad request's answer held to the envelope: its owner reports a wrong one. */
   readonly badRequest: SharedExchange<RawExchange>;
-  /** Every exchange, for the suite's list. */
+  /** Every exchange to list in the suite's `exchanges`. */
   readonly exchanges: readonly SharedExchange<unknown>[];
   /**
-   * The envelope rule for an error exchange other than the bad request: a body in another
-   * protocol's envelope is first attributed to the target's convention (the check is then blocked
-   * by the owner, which reports it once), else judged here.
+   * The envelope assertion for an error exchange other than the bad request: a foreign envelope is
+   * first attributed to the target's convention (blocked by the owner when the bad request shows the
+   * same), so a target answering every error in another vendor's envelope has one failure.
    */
-  expectErrorReply(use: Use, exchange: RawExchange, status: number, what: string): Promise<void>;
+  expectErrorReply(use: Use, exchange: RawExchange, status: number, what: string, detail?: D): Promise<void>;
 }
 
 /**
- * A target that answers every error in another protocol's envelope has one bug: the owner reports
- * it on the bad request, and every other error check that meets the same envelope is blocked by it
- * (a deviation local to one route still fails its own check).
+ * A deviation every error repeats (another vendor's envelope on every route) reported once: the
+ * bad request is the convention root; other error checks meeting the same foreign envelope are
+ * blocked by its owner, while a deviation local to one route still fails its own check.
+ *
+ * @see ../README.md (section 3, convention roots)
  */
-export function defineErrorConvention(options: ErrorConventionOptions): ErrorConvention {
-  const raw = defineExchange({ id: `${options.id}:raw`, owner: options.owner, description: options.description, make: ({ target }) => options.send(target) });
+export function defineErrorConvention<D>(spec: ErrorConventionSpec<D>): ErrorConvention<D> {
+  const what = spec.description;
+  const raw = defineExchange({ id: `${spec.id}:raw`, owner: spec.owner, description: spec.description, make: ({ target }) => spec.send(target) });
   const badRequest = defineExchange({
-    id: options.id,
-    owner: options.owner,
-    description: `the ${options.status} to ${options.what}`,
+    id: spec.id,
+    owner: spec.owner,
+    description: `the ${spec.status} to ${spec.description}`,
     make: async ({ use }) => {
       const exchange = await use(raw);
-      options.expectEnvelope(exchange, options.status, options.what);
+      spec.expectEnvelope(exchange, spec.status, what, spec.detail);
       return exchange;
     },
   });
   const convention = defineExchange({
-    id: `${options.id}:convention`,
-    owner: options.owner,
+    id: `${spec.id}:convention`,
+    owner: spec.owner,
     description: "the envelope of the target's errors",
     make: async ({ use }) => {
       const exchange = await use(raw);
-      if (options.isForeign(exchange.json)) options.expectEnvelope(exchange, exchange.status, options.what);
+      if (spec.isForeign(exchange.json)) spec.expectEnvelope(exchange, exchange.status, what, spec.detail);
     },
   });
   return {
     badRequest,
     exchanges: [raw, badRequest, convention],
-    async expectErrorReply(use, exchange, status, what) {
-      if (options.isForeign(exchange.json)) await use(convention);
-      options.expectEnvelope(exchange, status, what);
+    async expectErrorReply(use, exchange, status, name, detail) {
+      if (spec.isForeign(exchange.json)) await use(convention);
+      spec.expectEnvelope(exchange, status, name, detail);
     },
   };
 }

@@ -58,3 +58,14 @@ export function expectMediaType(exchange: RawExchange, type: string, what: strin
     exchange: exchange.record,
   });
 }
+
+/**
+ * Fails unless a reply names the requested model, or a dated snapshot of it (`gpt-4o-mini` →
+ * `gpt-4o-mini-2024-07-18`), not another model (a gateway that reroutes silently).
+ */
+export function expectModelEcho(model: unknown, requested: string): void {
+  expect(typeof model === 'string' && model.startsWith(requested), `model is ${preview(model)}, requested ${preview(requested)}`, {
+    expected: `${preview(requested)} or a dated snapshot of it`,
+    actual: preview(model),
+  });
+}

@@ -18,7 +18,6 @@ const convention = defineErrorConvention({
   id: 'openai-responses/error:invalid-input',
   owner: 'openai-responses/errors/bad-request-envelope',
   description: 'POST /v1/responses with a number as input',
-  what: 'a body whose input is a number',
   send: (target) => postResponses(target, invalidInputBody(target)),
   status: 400,
   isForeign: isAnthropicErrorEnvelope,

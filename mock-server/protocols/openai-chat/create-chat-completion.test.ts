@@ -3,7 +3,6 @@ import { compileToolSchema } from '../../../specs/tooling/tool-schema.ts';
 import { createMockServer } from '../../create-mock-server.ts';
 import { countTokens } from '../../core/token-estimator.ts';
 import { WEATHER_SCHEMA } from '../../test-support.ts';
-import { ENGINE_PARALLEL_CALLS, ENGINE_STRUCTURED_OUTPUT } from './engine-features.ts';
 import { CHAT_MODEL, chatBody, chatChunks, chatRequest, chatStreamProblems, joinContent, validateChat, WEATHER_TOOL } from './test-helpers.ts';
 
 const mock = createMockServer({ seed: 'chat', validateOutput: 'throw' });
@@ -178,7 +177,7 @@ describe('tool calls', () => {
     expect(completion.choices[0]?.message.content).toBe('Tool result received: sunny, 21°C');
   });
 
-  it.runIf(ENGINE_PARALLEL_CALLS)('allowed_tools required with several tools: one call each, in parallel, streamed too (waits for the engine)', async () => {
+  it('allowed_tools required with several tools: one call each, in parallel, streamed too', async () => {
     const both = { type: 'allowed_tools', allowed_tools: { mode: 'required', tools: [WEATHER_TOOL, TIME_TOOL].map((t) => ({ type: 'function', function: { name: t.function.name } })) } };
     const body = chatBody('Both?', { tools: [WEATHER_TOOL, TIME_TOOL], tool_choice: both });
     const { completion } = await complete(body);
@@ -233,14 +232,14 @@ describe('logprobs, reasoning and structured output', () => {
     expect(completion.usage.completion_tokens_details.reasoning_tokens).toBe(3);
   });
 
-  it.runIf(ENGINE_STRUCTURED_OUTPUT)('response_format json_schema: content validates against the schema (waits for the engine)', async () => {
+  it('response_format json_schema: content validates against the schema', async () => {
     const schema = { type: 'object', properties: { city: { type: 'string' }, days: { type: 'integer', minimum: 1 } }, required: ['city', 'days'], additionalProperties: false };
     const { completion } = await complete(chatBody('Plan a trip.', { response_format: { type: 'json_schema', json_schema: { name: 'trip', strict: true, schema } } }));
     const compiled = compileToolSchema(schema);
     expect(compiled.ok && compiled.validate(JSON.parse(completion.choices[0]?.message.content ?? ''))).toEqual([]);
   });
 
-  it.runIf(ENGINE_STRUCTURED_OUTPUT)('response_format json_object: content is a JSON object (waits for the engine)', async () => {
+  it('response_format json_object: content is a JSON object', async () => {
     const { completion } = await complete(chatBody('Answer in JSON.', { response_format: { type: 'json_object' } }));
     expect(JSON.parse(completion.choices[0]?.message.content ?? '')).toBeTypeOf('object');
   });

@@ -6,7 +6,6 @@ import { embed } from '../../core/embeddings.ts';
 import { WEATHER_SCHEMA } from '../../test-support.ts';
 import { type NodeHttpServer, serveNodeHttp } from '../../transports/node-http.ts';
 import { OPENAI_TEST_KEY } from '../openai-common/test-helpers.ts';
-import { ENGINE_STRUCTURED_OUTPUT } from './engine-features.ts';
 import { CHAT_MODEL } from './test-helpers.ts';
 
 // The official SDK (v7) against the mock over a real socket: what an application sees.
@@ -111,7 +110,7 @@ describe('chat.completions with the official openai SDK', () => {
     expect(streamedCall?.type === 'function' && streamedCall.function.parsed_arguments).toEqual(call?.type === 'function' && call.function.parsed_arguments);
   });
 
-  it.runIf(ENGINE_STRUCTURED_OUTPUT)('parse() with a json_schema response format returns the parsed object (waits for the engine)', async () => {
+  it('parse() with a json_schema response format returns the parsed object', async () => {
     const schema = { type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false };
     const completion = await client.chat.completions.parse(ask('Where?', { response_format: { type: 'json_schema', json_schema: { name: 'place', strict: true, schema } } }));
     const parsed = completion.choices[0]?.message.parsed as { city: string } | null;
