@@ -4,6 +4,7 @@ import { runCommand } from './commands/run.ts';
 import { specDriftCommand } from './commands/spec-drift.ts';
 import { EXIT, UsageError } from './exit-codes.ts';
 import { createRedactor } from './redact.ts';
+import { useColor } from './report/terminal.ts';
 
 const USAGE = `llm-conformance ${TOOL.version}: prove that an LLM endpoint speaks the protocol it claims.
 
@@ -31,7 +32,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     switch (command) {
       case 'run':
-        return exitWhenDone(await runCommand(rest, { stdout, stderr, env: process.env, color: useColor(), redactor }));
+        return exitWhenDone(await runCommand(rest, { stdout, stderr, env: process.env, color: useColor({ isTTY: process.stdout.isTTY === true, env: process.env }), tty: process.stdout.isTTY === true, redactor }));
       case 'mock':
         return await mockCommand(rest, { stdout, stderr, stopSignal: stopSignal() });
       case 'spec-drift':
@@ -91,10 +92,6 @@ export function pipeWriter(stream: NodeJS.WritableStream, redact: (text: string)
 function isParseArgsError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
-}
-
-function useColor(): boolean {
-  return process.stdout.isTTY === true && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
 }
 
 function stopSignal(): Promise<string> {
