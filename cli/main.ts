@@ -1,4 +1,5 @@
 import { TOOL } from '../mock-server/core/version.ts';
+import { diffCommand } from './commands/diff.ts';
 import { mockCommand } from './commands/mock.ts';
 import { runCommand } from './commands/run.ts';
 import { specDriftCommand } from './commands/spec-drift.ts';
@@ -10,14 +11,16 @@ const USAGE = `llm-conformance ${TOOL.version}: prove that an LLM endpoint speak
 
 Usage:
   llm-conformance run [--base-url URL] [--protocol LIST] [--api-key KEY] [--model ID] [--header 'Name: value']…
-                      [--filter PATTERN] [--report-json FILE|-] [--trace DIR] [--timeout MS] [--concurrency N] [--list]
+                      [--filter PATTERN] [--report-json|--report-junit|--report-md|--report-html FILE|-]
+                      [--report-dir DIR] [--plain] [--trace DIR] [--timeout MS] [--concurrency N] [--list]
+  llm-conformance diff OLD.json NEW.json [--json]
   llm-conformance mock [--port N] [--host 127.0.0.1] [--mutant ID] …
   llm-conformance spec-drift --openapi FILE [--protocol ID] [--json]
   llm-conformance --version | --help
 
 Run 'llm-conformance <command> --help' for a command's options.`;
 
-const COMMANDS = ['run', 'mock', 'spec-drift'] as const;
+const COMMANDS = ['run', 'mock', 'spec-drift', 'diff'] as const;
 
 /**
  * The CLI: dispatches to a command and returns the process exit code (never throws). Everything
@@ -37,6 +40,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await mockCommand(rest, { stdout, stderr, stopSignal: stopSignal() });
       case 'spec-drift':
         return await specDriftCommand(rest, { stdout, stderr });
+      case 'diff':
+        return await diffCommand(rest, { stdout, stderr });
       case '--version':
       case '-v':
         stdout(`${TOOL.version}\n`);
