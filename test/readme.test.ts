@@ -17,6 +17,18 @@ describe('README', () => {
     expect(setup).toEqual(['npm ci', 'npm test']);
     expect(readFileSync(new URL('../.ci/run', import.meta.url), 'utf8')).toContain('npm test');
   });
+
+  it("CI installs Debian's Chromium for the HTML report's browser test when it is missing, and still ends with the summary line", () => {
+    const ci = readFileSync(new URL('../.ci/run', import.meta.url), 'utf8');
+    expect(ci).toMatch(/if ! command -v chromium [^\n]*; then\n\s+\{ apt-get update -qq && apt-get install -y -qq chromium; \}/);
+    expect(ci.trimEnd().split('\n').slice(-2)).toEqual(['node_modules/.bin/node .ci/summary.mjs reports/vitest.json "$status"', 'exit "$status"']);
+  });
+
+  it('npm start writes the reports to a folder', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.start).toBe('node bin/llm-conformance.mjs run --report-dir reports/conformance');
+    expect(readme).toContain('reports/conformance/');
+  });
 });
 
 describe('docs/checks.md', () => {
