@@ -40,7 +40,8 @@ export async function runSession(args: RunArgs, outputs: readonly ReportOutput[]
     const baseUrl = args.baseUrl ?? embedded!.url;
     const shownUrl = displayUrl(baseUrl);
     const live = !toStdout && liveProgress(io, args.reports.plain);
-    const reporter = new ConsoleReporter({ write: consoleOut, color: io.color, live }, checks.map((c) => c.id));
+    // Live progress implies that stdout is this process's terminal: its width bounds the status line.
+    const reporter = new ConsoleReporter({ write: consoleOut, color: io.color, live, ...(live && process.stdout.columns ? { columns: process.stdout.columns } : {}) }, checks.map((c) => c.id));
     const protocols = selection.map((s) => s.suite.protocol);
     reporter.header(`llm-conformance: ${checks.length} checks against ${shownUrl}${embedded ? ' (embedded reference mock)' : ''} — protocols: ${protocols.join(', ')}`);
     const trace = args.trace ? await createTraceWriter(args.trace, redact) : undefined;

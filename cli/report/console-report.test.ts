@@ -55,6 +55,16 @@ describe('ConsoleReporter', () => {
     expect(summary).not.toContain('… openai-chat');
   });
 
+  it('live: the status line fits the terminal, so erasing it in place works', () => {
+    let out = '';
+    const report = fixtureReport();
+    const reporter = new ConsoleReporter({ write: (t) => void (out += t), color: false, live: true, columns: 40 }, report.checks.map((c) => c.id));
+    for (const r of fixtureResults()) reporter.result(r);
+    const lines = out.split('\r\u001b[2K').map((part) => part.split('\n').at(-1)!);
+    expect(Math.max(...lines.map((l) => [...l].length))).toBeLessThanOrEqual(39);
+    expect(out).toContain('… openai-chat 2/2 · protocols 2/2 · 2 …');
+  });
+
   it('ends with the protocol × area table, the failures, client readiness, the verdict', () => {
     const { reporter, report, out } = capture(false);
     for (const r of fixtureResults()) reporter.result(r);

@@ -12,6 +12,8 @@ export interface ConsoleOptions {
   readonly color: boolean;
   /** A live status line (a terminal, not CI): redrawn in place with `\r` and erase-line. */
   readonly live?: boolean;
+  /** The terminal's width in columns (the status line is cut to fit). */
+  readonly columns?: number;
 }
 
 export const COLOR = { red: 31, green: 32, yellow: 33, magenta: 35, gray: 90, bold: 1 } as const;
@@ -80,7 +82,7 @@ export class ConsoleReporter {
       this.#write(`${this.#paint(color, `✗ ${result.id} [${result.level}] failed: ${oneLine(result.message, 160)}`)} ${this.#paint(COLOR.gray, '(evidence below, in order)')}\n`);
     }
     if (this.#o.live) {
-      this.#status = this.#paint(COLOR.gray, this.#progress.statusLine());
+      this.#status = this.#paint(COLOR.gray, this.#progress.statusLine(this.#o.columns));
       this.#o.write(`${CLEAR_LINE}${this.#status}`);
     } else if (milestone && result.skipKind !== 'not-run') {
       this.#write(`${this.#paint(COLOR.gray, milestone)}\n`);

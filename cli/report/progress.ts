@@ -9,8 +9,8 @@ interface ProtocolProgress {
   failed: number;
 }
 
-/** The widest status line (a narrower terminal wraps it, which only costs one blank line). */
-const STATUS_WIDTH = 110;
+/** The widest status line when the terminal's width is unknown. */
+const STATUS_WIDTH = 100;
 
 /**
  * Counts finished checks per protocol for the console's progress: a status line redrawn in place
@@ -44,8 +44,11 @@ export class ProgressTracker {
     return `[progress] ${p.protocol}: ${p.done}/${p.total} checks done, ${p.failed} failed`;
   }
 
-  /** The live status line: the protocol being run, its counts, the last failure, protocols done. */
-  statusLine(): string {
+  /**
+   * The live status line: the protocol being run, its counts, the last failure, protocols done.
+   * It fits in `width` columns: a line that wraps could not be erased in place.
+   */
+  statusLine(width = STATUS_WIDTH): string {
     const current = this.#protocols.find((p) => p.done < p.total) ?? this.#protocols.at(-1);
     if (!current) return '';
     const finished = this.#protocols.filter((p) => p.done === p.total).length;
@@ -53,6 +56,7 @@ export class ProgressTracker {
     const parts = [`… ${current.protocol} ${current.done}/${current.total}`];
     if (this.#protocols.length > 1) parts.push(`protocols ${finished}/${this.#protocols.length}`);
     parts.push(`${failures} failed${this.#lastFailure ? ` (last: ${this.#lastFailure})` : ''}`);
-    return oneLine(parts.join(' · '), STATUS_WIDTH);
+    // `oneLine` adds '…' to what it cuts: at most width - 1 columns, the last one left free.
+    return oneLine(parts.join(' · '), Math.max(20, width - 2));
   }
 }
