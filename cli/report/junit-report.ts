@@ -71,8 +71,8 @@ function caseBody(check: ReportCheck): string {
     return `      <error ${attributes({ message: cut(check.message, 1000), type: 'internal-error' })}>${text(check.internalError ?? check.message)}</error>\n`;
   }
   if (check.status === 'skip') {
-    // A blocked check's message already names its root ("blocked by <id> (…)").
-    const reason = check.skipKind === 'blocked' ? check.message : `${check.skipKind ?? 'skipped'}: ${check.message}`;
+    // The messages of blocked and not-run checks already say so ("blocked by <id> (…)", "not run: …").
+    const reason = check.skipKind === 'blocked' || check.skipKind === 'not-run' ? check.message : `${check.skipKind ?? 'skipped'}: ${check.message}`;
     return `      <skipped ${attributes({ message: cut(reason, 1000) })}/>\n`;
   }
   return '';
