@@ -26,12 +26,25 @@ describe('clientReadiness', () => {
     expect(r!.reason).toBe('1 must check failed: anthropic-messages/a/y; 1 should check failed: anthropic-messages/a/x');
   });
 
-  it('ready with limitations when only should checks failed, or checks were skipped or blocked', () => {
+  it('ready with limitations when only should checks failed, or checks could not be verified', () => {
     const run = (checks: ReadinessInput[]) => clientReadiness(checks, ['anthropic-messages']).find((r) => r.client === 'anthropic-sdk')!;
     expect(run([c('anthropic-messages/a/x', 'should', 'fail', ['anthropic-sdk']), c('anthropic-messages/a/y', 'must', 'pass', ['anthropic-sdk'])]).status).toBe('ready-with-limitations');
-    const blocked = run([c('anthropic-messages/a/x', 'must', 'skip', ['anthropic-sdk'], { skipKind: 'blocked', blockedBy: 'anthropic-messages/a/r' }), c('anthropic-messages/a/y', 'must', 'pass', ['anthropic-sdk'])]);
-    expect(blocked).toMatchObject({ status: 'ready-with-limitations', unverified: ['anthropic-messages/a/x'] });
-    expect(run([c('anthropic-messages/a/y', 'must', 'skip', ['anthropic-sdk'], { skipKind: 'capability-absent' }), c('anthropic-messages/a/z', 'must', 'pass', ['anthropic-sdk'])]).status).toBe('ready-with-limitations');
+    const absent = run([c('anthropic-messages/a/y', 'must', 'skip', ['anthropic-sdk'], { skipKind: 'capability-absent' }), c('anthropic-messages/a/z', 'must', 'pass', ['anthropic-sdk'])]);
+    expect(absent).toMatchObject({ status: 'ready-with-limitations', unverified: ['anthropic-messages/a/y'], reason: '1 check not verified (skipped): anthropic-messages/a/y' });
+  });
+
+  it('a check the client needs, blocked by a failure, decides at its own level through the failed root', () => {
+    const root = c('anthropic-messages/stream/event-order', 'must', 'fail', []);
+    const blockedBy = { skipKind: 'blocked' as const, blockedBy: root.id };
+    const run = (checks: ReadinessInput[]) => clientReadiness([root, ...checks], ['anthropic-messages']).find((r) => r.client === 'claude-code')!;
+    const must = run([c('anthropic-messages/stream/sdk-events', 'must', 'skip', ['claude-code'], blockedBy), c('anthropic-messages/stream/other', 'must', 'skip', ['claude-code'], blockedBy)]);
+    expect(must).toMatchObject({ status: 'not-ready', failed: [root.id], blocked: ['anthropic-messages/stream/sdk-events', 'anthropic-messages/stream/other'], unverified: [] });
+    expect(must.reason).toBe('1 must check failed: anthropic-messages/stream/event-order; 2 checks that name it blocked by that failure');
+    const should = run([c('anthropic-messages/stream/sdk-text', 'should', 'skip', ['claude-code'], blockedBy), c('anthropic-messages/a/ok', 'must', 'pass', ['claude-code'])]);
+    expect(should).toMatchObject({ status: 'ready-with-limitations', failed: [root.id] });
+    // A root that is not a failure of this run (a hand-edited report) leaves the check unverified.
+    const orphan = run([c('anthropic-messages/a/x', 'must', 'skip', ['claude-code'], { skipKind: 'blocked', blockedBy: 'anthropic-messages/a/gone' }), c('anthropic-messages/a/ok', 'must', 'pass', ['claude-code'])]);
+    expect(orphan).toMatchObject({ status: 'ready-with-limitations', unverified: ['anthropic-messages/a/x'] });
   });
 
   it('ready when every check that names it passed; checks of other clients and protocols do not count', () => {

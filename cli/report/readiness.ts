@@ -4,9 +4,11 @@ import { plural } from './text.ts';
 
 /**
  * Whether a client will work against the target:
- * - `not-ready`: a `must` check that names the client failed;
- * - `ready-with-limitations`: only `should` checks that name it failed, or checks that name it
- *   could not be verified (skipped: capability absent, not observed, blocked by another failure);
+ * - `not-ready`: a `must` check that names the client failed, or was blocked by a failure (the
+ *   shared exchange it needs failed: a stream cut short breaks the client whichever check owns
+ *   that stream; the failed root is named as what decides it);
+ * - `ready-with-limitations`: only `should` checks that name it failed (or were blocked by a
+ *   failure), or checks that name it could not be verified (capability absent, not observed);
  * - `ready`: every check that names it passed;
  * - `not-assessed`: no check of the run names it, or none of them was judged (not run,
  *   rate-limited, an internal error): no claim either way.
@@ -22,10 +24,15 @@ export interface ClientReadiness {
   readonly status: ReadinessStatus;
   /** Checks of the run that name the client. */
   readonly checks: number;
-  /** Failed checks that name it, `must` ones first: what decides `not-ready` / `ready-with-limitations`. */
+  /**
+   * What decides `not-ready` / `ready-with-limitations`, `must` first: the failed checks that name
+   * it, and the failed checks that blocked checks naming it.
+   */
   readonly failed: readonly string[];
-  /** Checks that name it and were skipped, blocked or not judged (not verified). */
+  /** Checks that name it and were skipped or not judged, not because of a failure (not verified). */
   readonly unverified: readonly string[];
+  /** Checks that name it and were blocked by a failure (their root is in `failed`). */
+  readonly blocked: readonly string[];
   /** The status in one sentence, naming the deciding checks. */
   readonly reason: string;
 }
@@ -53,31 +60,50 @@ const NAMED_IN_REASON = 3;
  * @see ../../suites/harness/clients.ts
  */
 export function clientReadiness(checks: readonly ReadinessInput[], protocols: readonly string[]): ClientReadiness[] {
+  const failedIds = new Set(checks.filter((c) => c.status === 'fail').map((c) => c.id));
   return CLIENT_IDS.flatMap((client) => {
     const covered = (KNOWN_CLIENTS[client].protocols as readonly string[]).filter((p) => protocols.includes(p));
     if (covered.length === 0) return [];
     const named = checks.filter((c) => c.clients?.includes(client) && covered.includes(c.protocol));
-    return [{ client, name: KNOWN_CLIENTS[client].name, protocols: covered, ...judge(named) }];
+    return [{ client, name: KNOWN_CLIENTS[client].name, protocols: covered, ...judge(named, failedIds) }];
   });
 }
 
-function judge(named: readonly ReadinessInput[]): Pick<ClientReadiness, 'status' | 'checks' | 'failed' | 'unverified' | 'reason'> {
-  const mustFailed = named.filter((c) => c.status === 'fail' && c.level === 'must').map((c) => c.id);
-  const shouldFailed = named.filter((c) => c.status === 'fail' && c.level === 'should').map((c) => c.id);
+type Judgement = Pick<ClientReadiness, 'status' | 'checks' | 'failed' | 'unverified' | 'blocked' | 'reason'>;
+
+function judge(named: readonly ReadinessInput[], failedIds: ReadonlySet<string>): Judgement {
+  // What decides, per level of the client's check: the check itself when it failed, its failed root when blocked.
+  const decisive = { must: new Set<string>(), should: new Set<string>() };
+  const blocked: string[] = [];
+  const roots = new Set<string>();
+  for (const c of named) {
+    const root = c.skipKind === 'blocked' && c.blockedBy !== undefined && failedIds.has(c.blockedBy) ? c.blockedBy : undefined;
+    if (root) {
+      blocked.push(c.id);
+      roots.add(root);
+    }
+    if (c.status === 'fail' || root) decisive[c.level].add(root ?? c.id);
+  }
+  const must = [...decisive.must];
+  const should = [...decisive.should].filter((id) => !decisive.must.has(id));
   const judged = named.filter((c) => !UNJUDGED.has(c.skipKind));
-  // Once some were judged, a check that was not (skipped, blocked, or not judged) is a limitation.
-  const unverified = named.filter((c) => c.status === 'skip').map((c) => c.id);
-  const base = { checks: named.length, failed: [...mustFailed, ...shouldFailed], unverified };
+  // Once some were judged, a check that was not (skipped, or not judged) is a limitation.
+  const unverified = named.filter((c) => c.status === 'skip' && !blocked.includes(c.id)).map((c) => c.id);
+  const base = { checks: named.length, failed: [...must, ...should], unverified, blocked };
   if (named.length === 0) return { ...base, status: 'not-assessed', reason: 'no check of this run names it' };
   if (judged.length === 0) return { ...base, status: 'not-assessed', reason: `none of its ${plural(named.length, 'check')} was judged (${named[0]!.skipKind ?? 'skipped'})` };
-  if (mustFailed.length > 0) return { ...base, status: 'not-ready', reason: `${failedText(mustFailed, 'must')}${shouldFailed.length > 0 ? `; ${failedText(shouldFailed, 'should')}` : ''}` };
-  if (shouldFailed.length > 0 || unverified.length > 0) {
-    const parts = [...(shouldFailed.length > 0 ? [failedText(shouldFailed, 'should')] : []), ...(unverified.length > 0 ? [`${plural(unverified.length, 'check')} not verified (skipped or blocked): ${idList(unverified)}`] : [])];
-    return { ...base, status: 'ready-with-limitations', reason: parts.join('; ') };
-  }
+  const parts = [
+    ...(must.length > 0 ? [failedText(must, 'must')] : []),
+    ...(should.length > 0 ? [failedText(should, 'should')] : []),
+    ...(blocked.length > 0 ? [`${plural(blocked.length, 'check')} that name it blocked by ${roots.size === 1 ? 'that failure' : 'those failures'}`] : []),
+    ...(unverified.length > 0 ? [`${plural(unverified.length, 'check')} not verified (skipped): ${idList(unverified)}`] : []),
+  ];
+  if (must.length > 0) return { ...base, status: 'not-ready', reason: parts.join('; ') };
+  if (parts.length > 0) return { ...base, status: 'ready-with-limitations', reason: parts.join('; ') };
   return { ...base, status: 'ready', reason: `all ${plural(judged.length, 'check')} that name it passed` };
 }
 
+/** `1 must check failed: …`; for a root, the level is that of the client's check it blocked. */
 function failedText(ids: readonly string[], level: CheckLevel): string {
   return `${ids.length} ${level} ${ids.length === 1 ? 'check' : 'checks'} failed: ${idList(ids)}`;
 }
