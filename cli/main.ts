@@ -1,22 +1,26 @@
 import { TOOL } from '../mock-server/core/version.ts';
+import { diffCommand } from './commands/diff.ts';
 import { mockCommand } from './commands/mock.ts';
 import { runCommand } from './commands/run.ts';
 import { specDriftCommand } from './commands/spec-drift.ts';
 import { EXIT, UsageError } from './exit-codes.ts';
 import { createRedactor } from './redact.ts';
+import { useColor } from './report/terminal.ts';
 
 const USAGE = `llm-conformance ${TOOL.version}: prove that an LLM endpoint speaks the protocol it claims.
 
 Usage:
   llm-conformance run [--base-url URL] [--protocol LIST] [--api-key KEY] [--model ID] [--header 'Name: value']…
-                      [--filter PATTERN] [--report-json FILE|-] [--trace DIR] [--timeout MS] [--concurrency N] [--list]
+                      [--filter PATTERN] [--report-json|--report-junit|--report-md|--report-html FILE|-]
+                      [--report-dir DIR] [--plain] [--trace DIR] [--timeout MS] [--concurrency N] [--list]
+  llm-conformance diff OLD.json NEW.json [--json]
   llm-conformance mock [--port N] [--host 127.0.0.1] [--mutant ID] …
   llm-conformance spec-drift --openapi FILE [--protocol ID] [--json]
   llm-conformance --version | --help
 
 Run 'llm-conformance <command> --help' for a command's options.`;
 
-const COMMANDS = ['run', 'mock', 'spec-drift'] as const;
+const COMMANDS = ['run', 'mock', 'spec-drift', 'diff'] as const;
 
 /**
  * The CLI: dispatches to a command and returns the process exit code (never throws). Everything
@@ -31,11 +35,13 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     switch (command) {
       case 'run':
-        return exitWhenDone(await runCommand(rest, { stdout, stderr, env: process.env, color: useColor(), redactor }));
+        return exitWhenDone(await runCommand(rest, { stdout, stderr, env: process.env, color: useColor({ isTTY: process.stdout.isTTY === true, env: process.env }), tty: process.stdout.isTTY === true, redactor }));
       case 'mock':
         return await mockCommand(rest, { stdout, stderr, stopSignal: stopSignal() });
       case 'spec-drift':
         return await specDriftCommand(rest, { stdout, stderr });
+      case 'diff':
+        return await diffCommand(rest, { stdout, stderr });
       case '--version':
       case '-v':
         stdout(`${TOOL.version}\n`);
@@ -91,10 +97,6 @@ export function pipeWriter(stream: NodeJS.WritableStream, redact: (text: string)
 function isParseArgsError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
-}
-
-function useColor(): boolean {
-  return process.stdout.isTTY === true && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
 }
 
 function stopSignal(): Promise<string> {

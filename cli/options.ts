@@ -93,20 +93,20 @@ export function displayHeaders(headers: Readonly<Record<string, string>>, marker
 }
 
 /**
- * `--report-json` is checked before the run, so a long run does not end in EISDIR: `-` means
- * stdout; a path naming a directory (existing, or ending in `/`) or under a file is refused.
- * Returns the absolute path, or `-`.
+ * A report path (`--report-json`, `--report-html`, …) is checked before the run, so a long run
+ * does not end in EISDIR: `-` means stdout; a path naming a directory (existing, or ending in `/`)
+ * or under a file is refused. Returns the absolute path, or `-`.
  */
-export async function reportPathOption(raw: string): Promise<string> {
+export async function reportPathOption(raw: string, flag = '--report-json', example = 'conformance.json'): Promise<string> {
   if (raw === '-') return raw;
-  if (raw.trim() === '') throw new UsageError('--report-json needs a file path (or - for stdout)');
+  if (raw.trim() === '') throw new UsageError(`${flag} needs a file path (or - for stdout)`);
   const path = resolve(raw);
   if (raw.endsWith('/') || raw.endsWith(sep) || (await isDirectory(path))) {
-    throw new UsageError(`--report-json ${JSON.stringify(raw)} is a directory: give a file path such as ${JSON.stringify(`${raw.replace(/[/\\]+$/, '')}/conformance.json`)} (or - for stdout)`);
+    throw new UsageError(`${flag} ${JSON.stringify(raw)} is a directory: give a file path such as ${JSON.stringify(`${raw.replace(/[/\\]+$/, '')}/${example}`)} (or - for stdout)`);
   }
   for (let dir = dirname(path); ; dir = dirname(dir)) {
     const kind = await statKind(dir);
-    if (kind === 'file') throw new UsageError(`--report-json ${JSON.stringify(raw)}: ${dir} is a file, not a directory`);
+    if (kind === 'file') throw new UsageError(`${flag} ${JSON.stringify(raw)}: ${dir} is a file, not a directory`);
     if (kind === 'dir' || dirname(dir) === dir) break;
   }
   return path;

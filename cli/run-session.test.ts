@@ -15,7 +15,7 @@ const args: RunArgs = {
   model: undefined,
   headers: {},
   filter: undefined,
-  reportJson: undefined,
+  reports: { plain: true },
   trace: undefined,
   timeoutMs: 5_000,
   concurrency: 2,
@@ -44,7 +44,7 @@ describe('runSession', () => {
     });
     const suite: ProtocolSuite = { protocol: 'anthropic-messages', defaultModel: 'claude-sonnet-4-6', checks: [buggy], mutants: [] };
     const { io: sessionIo, out } = io();
-    expect(await runSession(args, undefined, [{ suite, checks: [buggy] }], sessionIo)).toBe(EXIT.internal);
+    expect(await runSession(args, [], [{ suite, checks: [buggy] }], sessionIo)).toBe(EXIT.internal);
     expect(out()).toContain('Internal errors (1): a bug of llm-conformance, not a verdict on the target');
     expect(out()).toContain('INTERNAL ERROR');
   });

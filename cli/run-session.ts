@@ -1,5 +1,3 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { createMockServer, type NodeHttpServer, serveNodeHttp } from '../mock-server/index.ts';
 import type { Check } from '../suites/harness/check.ts';
 import { runSuite } from '../suites/harness/run-suite.ts';
@@ -12,6 +10,9 @@ import { displayHeaders } from './options.ts';
 import { displayUrl, REDACTED, type Redactor } from './redact.ts';
 import { ConsoleReporter } from './report/console-report.ts';
 import { buildReport, type PreflightEntry } from './report/json-report.ts';
+import type { ReportOutput } from './report/report-options.ts';
+import { liveProgress } from './report/terminal.ts';
+import { writeReports } from './report/write-reports.ts';
 import { createTraceWriter, type TraceWriter } from './trace.ts';
 
 /** The suites of a run, each with its selected checks. */
@@ -19,14 +20,16 @@ export type Selection = readonly { readonly suite: ProtocolSuite; readonly check
 
 /**
  * One `run`: the embedded mock when no base URL is given, then per protocol the preflight and
- * the checks, streamed to the console; the JSON report (to `reportPath`, `-` for stdout) and the
- * trace; the exit code the verdict implies. `io` writes through the run's redactor, and every
- * text that leaves the process (report, trace files) is redacted after it is formatted.
+ * the checks, streamed to the console; the reports (JSON, JUnit, Markdown, HTML: `outputs`, `-`
+ * for stdout) and the trace; the exit code the verdict implies. `io` writes through the run's
+ * redactor, and every text that leaves the process (reports, trace files) is redacted after it
+ * is formatted.
  */
-export async function runSession(args: RunArgs, reportPath: string | undefined, selection: Selection, io: RunIo & { readonly redactor: Redactor }): Promise<number> {
+export async function runSession(args: RunArgs, outputs: readonly ReportOutput[], selection: Selection, io: RunIo & { readonly redactor: Redactor }): Promise<number> {
   const redact = io.redactor;
-  // With the report on stdout, stdout holds nothing but the JSON; the console report goes to stderr.
-  const consoleOut = reportPath === '-' ? io.stderr : io.stdout;
+  // With a report on stdout, stdout holds nothing but that report; the console report goes to stderr.
+  const toStdout = outputs.some((o) => o.path === '-');
+  const consoleOut = toStdout ? io.stderr : io.stdout;
   const startedAt = new Date();
   const started = performance.now();
   const checks = selection.flatMap((s) => s.checks);
@@ -37,7 +40,9 @@ export async function runSession(args: RunArgs, reportPath: string | undefined, 
     if (!args.baseUrl) embedded = await serveNodeHttp(createMockServer());
     const baseUrl = args.baseUrl ?? embedded!.url;
     const shownUrl = displayUrl(baseUrl);
-    const reporter = new ConsoleReporter({ write: consoleOut, color: io.color }, checks.map((c) => c.id));
+    const live = !toStdout && liveProgress(io, args.reports.plain);
+    // Live progress implies that stdout is this process's terminal: its width bounds the status line.
+    const reporter = new ConsoleReporter({ write: consoleOut, color: io.color, live, ...(live && process.stdout.columns ? { columns: process.stdout.columns } : {}) }, checks.map((c) => c.id));
     const protocols = selection.map((s) => s.suite.protocol);
     reporter.header(`llm-conformance: ${checks.length} checks against ${shownUrl}${embedded ? ' (embedded reference mock)' : ''} — protocols: ${protocols.join(', ')}`);
     const trace = args.trace ? await createTraceWriter(args.trace, redact) : undefined;
@@ -64,16 +69,12 @@ export async function runSession(args: RunArgs, reportPath: string | undefined, 
       durationMs: performance.now() - started,
       preflight,
       results,
+      checks,
     });
     // Redacted after formatting: a secret cut inside a message is caught in the final text.
-    const json = `${redact.json(report, 2)}\n`;
-    if (reportPath === '-') io.stdout(json);
-    else if (reportPath) {
-      await mkdir(dirname(reportPath), { recursive: true });
-      await writeFile(reportPath, json);
-    }
+    await writeReports(report, outputs, redact, io.stdout);
     const traced = trace ? { dir: args.trace!, count: await trace.flush() } : undefined;
-    reporter.summary(report, { ...(reportPath && reportPath !== '-' ? { report: reportPath } : {}), ...(traced ? { trace: traced } : {}) });
+    reporter.summary(report, { reports: outputs, ...(traced ? { trace: traced } : {}) });
     return report.exitCode;
   } finally {
     end.abort();

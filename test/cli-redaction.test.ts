@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,8 @@ import { runCli } from './cli-helpers.ts';
 
 const KEY = 'sk-ant-api03-Qz7Wm2Xv9Lp4Rt8Ny3Kb6Hd1Jf5Gc0';
 const HEADER_SECRET = 'pk-live-Vn4Tz8Qm1Xr6Lw3Yb9Hs';
+/** The custom header that carries it (a secret by its name: `token`). */
+const HEADER = 'x-secret-token';
 /** Echoed exactly like the secrets, but not one: its pieces must reach the output (the test can fail). */
 const CONTROL = 'ctl-Mq5Zr2Wv8Kt1Xn7Lb4Pd6';
 
@@ -41,14 +43,14 @@ const server = createServer((req, res) => {
   const n = requests++;
   req.resume();
   const key = String(req.headers['x-api-key'] ?? req.headers.authorization ?? '').replace(/^Bearer /, '');
-  const sent = String(req.headers['x-gateway-secret'] ?? '');
+  const sent = String(req.headers[HEADER] ?? '');
   const echo = (secret: string) => {
     const form = forms(secret)[n % 5]!;
     const cut = form.slice(0, 1 + (n % form.length));
     return `${'.'.repeat(n % 97)}${form} / ${cut}`;
   };
   const message = `invalid credentials: key ${echo(key)}, header ${echo(sent)}, control ${echo(CONTROL)}`;
-  res.writeHead(n % 2 === 0 ? 400 : 200, { 'content-type': 'application/json', 'x-echo': `${key.slice(n % 10)}` });
+  res.writeHead(n % 2 === 0 ? 400 : 200, { 'content-type': 'application/json', 'x-echo': `${key.slice(n % 10)}`, 'x-echo-header': `${sent.slice(n % 7)}` });
   res.end(JSON.stringify({ type: 'error', error: { type: 'invalid_request_error', message }, echoed: { key, upper: key.toUpperCase(), sent } }));
 });
 
@@ -63,23 +65,34 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('redaction after formatting', () => {
-  it('leaves no 6-character piece of the key or a secret header, in any form, in any output', async () => {
+describe('redaction after formatting (the canary test)', () => {
+  it('leaves no 6-character piece of the key or a secret header, in any form, in any output: console, every report format, the trace', async () => {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const file = join(dir, 'report.json');
-    const result = await runCli(['run', '--base-url', url, '--api-key', KEY, '--header', `x-gateway-secret: ${HEADER_SECRET}`, '--report-json', file], {
-      env: { LLM_CONFORMANCE_API_KEY: '' },
+    const reports = join(dir, 'reports');
+    const trace = join(dir, 'trace');
+    const result = await runCli(['run', '--base-url', url, '--api-key', KEY, '--header', `${HEADER}: ${HEADER_SECRET}`, '--report-dir', reports, '--trace', trace], {
+      env: { LLM_CONFORMANCE_API_KEY: '', FORCE_COLOR: '1' },
     });
-    const report = await readFile(file, 'utf8');
     expect(requests).toBeGreaterThan(20);
-    const outputs = { stdout: result.stdout, stderr: result.stderr, report };
+    const files = Object.fromEntries(
+      await Promise.all([
+        ...(await readdir(reports)).map(async (name) => [name, await readFile(join(reports, name), 'utf8')] as const),
+        ...(await readdir(trace)).map(async (name) => [`trace/${name}`, await readFile(join(trace, name), 'utf8')] as const),
+      ]),
+    );
+    expect(Object.keys(files).filter((name) => !name.startsWith('trace/')).sort()).toEqual(['conformance.html', 'conformance.json', 'conformance.junit.xml', 'conformance.md']);
+    expect(Object.keys(files).filter((name) => name.startsWith('trace/')).length).toBeGreaterThan(20);
+    const outputs: Record<string, string> = { stdout: result.stdout, stderr: result.stderr, ...files };
     for (const [name, text] of Object.entries(outputs)) {
       expect(pieces(text, KEY), name).toEqual([]);
       expect(pieces(text, HEADER_SECRET), name).toEqual([]);
     }
     // The echoes did reach the outputs, cut by the tool: the control token shows through in pieces.
-    expect(pieces(result.stdout + report, CONTROL).length).toBeGreaterThan(10);
-    expect(result.stdout).toContain('[redacted]');
-    expect(() => JSON.parse(report)).not.toThrow();
+    for (const name of ['stdout', 'conformance.json', 'conformance.junit.xml', 'conformance.md', 'conformance.html']) {
+      expect(pieces(outputs[name]!, CONTROL).length, name).toBeGreaterThan(3);
+      expect(outputs[name], name).toContain('[redacted]');
+    }
+    expect(() => JSON.parse(files['conformance.json']!)).not.toThrow();
+    expect(JSON.parse(files['conformance.json']!).target.headers).toEqual({ [HEADER]: '[redacted]' });
   });
 });

@@ -6,8 +6,9 @@ import { filterProblems, matchesFilter } from '../../suites/harness/filter.ts';
 import type { Check } from '../../suites/harness/check.ts';
 import type { ProtocolSuite } from '../../suites/harness/suite.ts';
 import { EXIT, UsageError } from '../exit-codes.ts';
-import { headerOptions, headerSecrets, intOption, reportPathOption } from '../options.ts';
+import { headerOptions, headerSecrets, intOption } from '../options.ts';
 import { createRedactor, MAX_SECRET_LENGTH, type Redactor } from '../redact.ts';
+import { REPORT_FLAGS, REPORT_USAGE, type ReportOptions, reportOptions, resolveReportOutputs } from '../report/report-options.ts';
 import { runSession } from '../run-session.ts';
 
 /** Where the run command writes and reads (injected so tests can run it in-process). */
@@ -16,6 +17,8 @@ export interface RunIo {
   readonly stderr: (text: string) => void;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly color: boolean;
+  /** Whether stdout is a terminal (live progress); absent: not one. */
+  readonly tty?: boolean;
   readonly fetch?: typeof fetch;
   /**
    * The redactor `stdout` and `stderr` already pass through (the CLI's, see `main.ts`); the run
@@ -41,7 +44,7 @@ Options:
                        values of secret-looking names (authorization, *key*, *token*, cookie…) are redacted
   --filter PATTERN     checks to run, comma-separated: an area name (stream), protocol/area, a check id,
                        or a glob over ids (anthropic-messages/stream/*); '!' excludes (e.g. 'stream,!*-signature*')
-  --report-json FILE   write the JSON report to FILE ('-': to stdout, the console report then goes to stderr)
+${REPORT_USAGE}
   --trace DIR          write every exchange of the run (redacted) to DIR, one JSON file each
   --timeout MS         per-request timeout in ms, ${TIMEOUT.min}-${TIMEOUT.max} (default ${TIMEOUT.fallback})
   --concurrency N      checks in flight at once, ${CONCURRENCY.min}-${CONCURRENCY.max} (default ${CONCURRENCY.fallback})
@@ -59,7 +62,8 @@ export interface RunArgs {
   readonly model: string | undefined;
   readonly headers: Readonly<Record<string, string>>;
   readonly filter: string | undefined;
-  readonly reportJson: string | undefined;
+  /** Report files and console mode (`--report-*`, `--plain`). */
+  readonly reports: ReportOptions;
   readonly trace: string | undefined;
   readonly timeoutMs: number;
   readonly concurrency: number;
@@ -79,7 +83,7 @@ function parseRunArgs(argv: readonly string[], env: RunIo['env']): RunArgs {
       model: { type: 'string' },
       header: { type: 'string', multiple: true },
       filter: { type: 'string' },
-      'report-json': { type: 'string' },
+      ...REPORT_FLAGS,
       trace: { type: 'string' },
       timeout: { type: 'string' },
       concurrency: { type: 'string' },
@@ -94,7 +98,7 @@ function parseRunArgs(argv: readonly string[], env: RunIo['env']): RunArgs {
     model: values.model,
     headers: headerOptions(values.header),
     filter: values.filter,
-    reportJson: values['report-json'],
+    reports: reportOptions(values),
     trace: values.trace === undefined ? undefined : traceDir(values.trace),
     timeoutMs: intOption(values.timeout, 'timeout', TIMEOUT),
     concurrency: intOption(values.concurrency, 'concurrency', CONCURRENCY),
@@ -157,8 +161,8 @@ export async function runCommand(argv: readonly string[], rawIo: RunIo): Promise
     for (const check of checks) io.stdout(`${check.id}  [${check.level}]  ${check.description}\n`);
     return EXIT.ok;
   }
-  const reportPath = args.reportJson === undefined ? undefined : await reportPathOption(args.reportJson);
-  return runSession(args, reportPath, selected.filter((s) => s.checks.length > 0), io);
+  const outputs = await resolveReportOutputs(args.reports);
+  return runSession(args, outputs, selected.filter((s) => s.checks.length > 0), io);
 }
 
 /** The selected checks per protocol; a `--filter` term that selects nothing is a usage error. */

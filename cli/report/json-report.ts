@@ -1,7 +1,11 @@
+import type { Check } from '../../suites/harness/check.ts';
+import type { ClientId } from '../../suites/harness/clients.ts';
 import type { PreflightProblem } from '../../suites/harness/preflight.ts';
 import type { CheckResult } from '../../suites/harness/runner.ts';
 import { TOOL } from '../../mock-server/core/version.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
+import { type RunEnvironment, runEnvironment } from './environment.ts';
+import { type ClientReadiness, clientReadiness } from './readiness.ts';
 
 /** What the preflight of one protocol found (`preflight[]` in the report). */
 export interface PreflightEntry {
@@ -21,13 +25,21 @@ export interface PreflightEntry {
  */
 export type RunVerdict = 'conformant' | 'not-conformant' | 'not-judged' | 'misconfigured' | 'internal-error';
 
+/** A check's entry in the report: its result, and the clients and tags of the check. */
+export interface ReportCheck extends CheckResult {
+  /** The real clients that break when this check fails (`[]` when none is known to). */
+  readonly clients: readonly ClientId[];
+  readonly tags: readonly string[];
+}
+
 /**
  * The JSON report (a contract: users and CI parse it; `report.schema.json` describes it).
  * Fields beyond the contract are additive: `description`, `spec`, `skipKind`, `blockedBy`,
- * `evidence`, `internalError` per check; `blocked`, `rateLimited`, `internalErrors`, `total`,
- * `mustFailed` in the summary; `target.embedded`, `target.model`, `target.models`, `target.headers`;
- * `preflight`, `verdict`, `exitCode`. `target.model` is the `--model` option (null when
- * defaulted); `target.models` the model each protocol actually used.
+ * `evidence`, `internalError`, `clients`, `tags` per check; `blocked`, `rateLimited`,
+ * `internalErrors`, `total`, `mustFailed` in the summary; `target.embedded`, `target.model`,
+ * `target.models`, `target.headers`; `finishedAt`, `environment` (SDK and Node versions),
+ * `preflight`, `readiness`, `verdict`, `exitCode`. `target.model` is the `--model` option (null
+ * when defaulted); `target.models` the model each protocol actually used.
  */
 export interface JsonReport {
   readonly tool: { readonly name: string; readonly version: string };
@@ -41,9 +53,11 @@ export interface JsonReport {
     readonly headers: Readonly<Record<string, string>>;
   };
   readonly startedAt: string;
+  readonly finishedAt: string;
   readonly durationMs: number;
+  readonly environment: RunEnvironment;
   readonly preflight: readonly PreflightEntry[];
-  readonly checks: readonly CheckResult[];
+  readonly checks: readonly ReportCheck[];
   readonly summary: {
     readonly passed: number;
     readonly failed: number;
@@ -58,6 +72,8 @@ export interface JsonReport {
     readonly total: number;
     readonly mustFailed: number;
   };
+  /** One line per known client that speaks a protocol of the run. */
+  readonly readiness: readonly ClientReadiness[];
   readonly verdict: RunVerdict;
   readonly exitCode: ExitCode;
 }
@@ -73,6 +89,10 @@ export interface ReportInput {
   readonly durationMs: number;
   readonly preflight: readonly PreflightEntry[];
   readonly results: readonly CheckResult[];
+  /** The checks that ran (their `clients` and `tags` go into the report). */
+  readonly checks?: readonly Check[];
+  /** Default: this process's ({@link runEnvironment}). */
+  readonly environment?: RunEnvironment;
 }
 
 /** Builds the report from a run's results, with the verdict and exit code they imply. */
@@ -89,6 +109,9 @@ export function buildReport(input: ReportInput): JsonReport {
     mustFailed: count((r) => r.status === 'fail' && r.level === 'must'),
   };
   const verdict = verdictOf(summary, input.preflight);
+  const byId = new Map(input.checks?.map((c) => [c.id, c]));
+  const checks = input.results.map((r): ReportCheck => ({ ...r, clients: byId.get(r.id)?.clients ?? [], tags: byId.get(r.id)?.tags ?? [] }));
+  const durationMs = Math.round(input.durationMs);
   return {
     tool: { name: TOOL.name, version: TOOL.version },
     target: {
@@ -100,10 +123,13 @@ export function buildReport(input: ReportInput): JsonReport {
       headers: input.headers ?? {},
     },
     startedAt: input.startedAt.toISOString(),
-    durationMs: Math.round(input.durationMs),
+    finishedAt: new Date(input.startedAt.getTime() + durationMs).toISOString(),
+    durationMs,
+    environment: input.environment ?? runEnvironment(),
     preflight: input.preflight,
-    checks: input.results,
+    checks,
     summary,
+    readiness: clientReadiness(checks, input.protocols),
     verdict,
     exitCode: EXIT_FOR[verdict],
   };
