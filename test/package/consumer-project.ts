@@ -114,7 +114,9 @@ function consumerEnv(): NodeJS.ProcessEnv {
   const path = (process.env.PATH ?? '').split(delimiter).filter((entry) => entry && !resolve(entry).startsWith(ROOT));
   env.PATH = [dirname(process.execPath), ...path].join(delimiter);
   env.NO_COLOR = '1';
-  for (const key of ['ANTHROPIC_API_KEY', 'LLM_CONFORMANCE_API_KEY', 'NODE_OPTIONS']) delete env[key];
+  // A developer's keys and base URLs (OPENAI_BASE_URL pointing at a proxy) must not steer the consumer's runs.
+  for (const key of Object.keys(env)) if (key.startsWith('LLM_CONFORMANCE_')) delete env[key];
+  for (const key of ['ANTHROPIC_API_KEY', 'ANTHROPIC_BASE_URL', 'OPENAI_API_KEY', 'OPENAI_BASE_URL', 'GEMINI_API_KEY', 'GOOGLE_API_KEY', 'GOOGLE_GEMINI_BASE_URL', 'NODE_OPTIONS']) delete env[key];
   return env;
 }
 
