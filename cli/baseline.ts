@@ -1,10 +1,12 @@
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { formatDiagnostics } from '../specs/tooling/diagnostic.ts';
 import { SchemaRegistry } from '../specs/tooling/schema-registry.ts';
 import type { CheckLevel } from '../suites/harness/check.ts';
 import type { CheckResult } from '../suites/harness/runner.ts';
 import baselineSchema from './baseline.schema.json' with { type: 'json' };
+import { fileSize } from './config-file.ts';
 import { UsageError } from './exit-codes.ts';
 import type { Redactor } from './redact.ts';
 
@@ -38,18 +40,16 @@ const registry = new SchemaRegistry([baselineSchema]);
 /**
  * Reads `--baseline FILE`: a baseline file (`baseline.schema.json`: `{version: 1, deviations:
  * [{id, reason}]}`) or an earlier JSON report of `run --report-json`, whose failed checks are then
- * the known deviations (their messages the reasons). Validated before the run starts.
+ * the known deviations (their messages the reasons). Validated before the run starts (read
+ * synchronously, as the config file is).
  *
  * @see ./baseline.schema.json
  */
-export async function readBaseline(path: string, label = path): Promise<Baseline> {
-  const size = await stat(path).then(
-    (s) => (s.isFile() ? s.size : -1),
-    () => undefined,
-  );
+export function readBaseline(path: string, label = path): Baseline {
+  const size = fileSize(path);
   if (size === undefined) throw new UsageError(`--baseline ${JSON.stringify(label)}: no such file (write one with --write-baseline)`);
   if (size < 0 || size > MAX_BASELINE_BYTES) throw new UsageError(`--baseline ${JSON.stringify(label)}: not a baseline file`);
-  return parseBaseline(await readFile(path, 'utf8'), label);
+  return parseBaseline(readFileSync(path, 'utf8'), label);
 }
 
 /** Parses the text of a baseline (or of a JSON report used as one). */

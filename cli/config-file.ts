@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { formatDiagnostics } from '../specs/tooling/diagnostic.ts';
 import { SchemaRegistry } from '../specs/tooling/schema-registry.ts';
@@ -49,25 +49,32 @@ const registry = new SchemaRegistry([configSchema]);
  * The run's configuration file: `explicit` (`--config FILE`, `$LLM_CONFORMANCE_CONFIG`) must
  * exist; otherwise `llm-conformance.config.json` in `cwd` is read when present. The file is
  * validated against `config.schema.json` (shipped, so editors can complete it through
- * `"$schema"`); every problem is a {@link UsageError} naming the file and the field.
+ * `"$schema"`); every problem is a {@link UsageError} naming the file and the field. Read
+ * synchronously (see {@link fileSize}).
  *
  * @see ./config.schema.json
  */
-export async function loadConfig(explicit: string | undefined, cwd: string): Promise<LoadedConfig | undefined> {
+export function loadConfig(explicit: string | undefined, cwd: string): LoadedConfig | undefined {
   const path = resolve(cwd, explicit ?? CONFIG_FILE_NAME);
   const inside = relative(cwd, path);
   const label = inside && !inside.startsWith('..') ? inside : path;
-  const size = await stat(path).then(
-    (s) => (s.isFile() ? s.size : -1),
-    () => undefined,
-  );
+  const size = fileSize(path);
   if (size === undefined) {
     if (explicit === undefined) return undefined;
     throw new UsageError(`--config ${JSON.stringify(explicit)}: no such file`);
   }
   if (size < 0) throw new UsageError(`${label} is not a file`);
   if (size > MAX_CONFIG_BYTES) throw new UsageError(`${label} is larger than ${MAX_CONFIG_BYTES} bytes: not a configuration file`);
-  return { label, dir: dirname(path), values: parseConfig(await readFile(path, 'utf8'), label) };
+  return { label, dir: dirname(path), values: parseConfig(readFileSync(path, 'utf8'), label) };
+}
+
+/**
+ * A file's size; -1 for a directory, `undefined` when there is nothing. Synchronous: the vitest
+ * entry resolves its options while vitest collects tests, and a config file is a few hundred bytes.
+ */
+export function fileSize(path: string): number | undefined {
+  const found = statSync(path, { throwIfNoEntry: false });
+  return found === undefined ? undefined : found.isFile() ? found.size : -1;
 }
 
 /** Parses and validates the text of a config file (`label` names it in messages). */

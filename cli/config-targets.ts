@@ -183,3 +183,12 @@ function configHeaders(headers: Readonly<Record<string, ConfigHeaderValue>> | un
     throw error instanceof UsageError ? new UsageError(`${at}: ${error.message.replace(/^--header /, '')}`) : error;
   }
 }
+
+/**
+ * What to add to a preflight's "key rejected" message when no key was given: every way to give
+ * one. Empty otherwise (a key was given and is wrong, or the problem is another).
+ */
+export function missingKeyHint(target: ProtocolTarget | undefined, problem: string | undefined): string {
+  if (problem !== 'auth' || !target?.baseUrl || target.apiKey) return '';
+  return `; no API key was given for ${target.protocol}: give ${target.keySources.join(', or ')}`;
+}

@@ -19,13 +19,19 @@ async function project(name: string, config?: unknown): Promise<string> {
   return cwd;
 }
 
-const settle = <T>(promise: Promise<T>) => promise.then((value) => ({ value }), (error: unknown) => ({ error: error as Error }));
+const settle = <T>(run: () => T): { value: T } | { error: Error } => {
+  try {
+    return { value: run() };
+  } catch (error) {
+    return { error: error as Error };
+  }
+};
 
 describe('precedence: flags > config file > environment', () => {
   const env = { LLM_CONFORMANCE_BASE_URL: 'http://env.example', ANTHROPIC_API_KEY: 'sk-ant-env-key', LLM_CONFORMANCE_CONCURRENCY: '2', LLM_CONFORMANCE_FAIL_ON: 'should' };
 
   it('the environment alone configures a run', async () => {
-    const settings = await resolveRunSettings({}, env, await project('env-only'), REGISTRY);
+    const settings = resolveRunSettings({}, env, await project('env-only'), REGISTRY);
     expect(settings.protocols).toEqual(['anthropic-messages', 'openai-chat']);
     expect(settings.targets['anthropic-messages']).toMatchObject({ baseUrl: 'http://env.example', baseUrlFrom: '$LLM_CONFORMANCE_BASE_URL', apiKey: 'sk-ant-env-key', apiKeyFrom: '$ANTHROPIC_API_KEY' });
     // ANTHROPIC_API_KEY is Anthropic's: an OpenAI protocol does not get it.
@@ -42,14 +48,14 @@ describe('precedence: flags > config file > environment', () => {
       targets: { 'openai-chat': { baseUrl: 'http://chat.example', model: 'gpt-x', headers: { 'x-route': 'chat' } } },
     });
     const withEnv = { ...env, GATEWAY_KEY: 'gw-secret-key' };
-    const fromFile = await resolveRunSettings({}, withEnv, cwd, REGISTRY);
+    const fromFile = resolveRunSettings({}, withEnv, cwd, REGISTRY);
     expect(fromFile.concurrency).toBe(3);
     expect(fromFile.configFile).toBe('llm-conformance.config.json');
     expect(fromFile.targets['anthropic-messages']).toMatchObject({ baseUrl: 'http://config.example', apiKey: 'gw-secret-key', apiKeyFrom: '$GATEWAY_KEY (llm-conformance.config.json apiKeyEnv)', headers: { 'x-route': 'top', 'x-top': '1' } });
     expect(fromFile.targets['openai-chat']).toMatchObject({ baseUrl: 'http://chat.example', baseUrlFrom: 'llm-conformance.config.json targets.openai-chat.baseUrl', model: 'gpt-x', headers: { 'x-route': 'chat', 'x-top': '1' } });
 
     const flags = givenFromFlags({ 'base-url': 'http://flag.example', 'api-key': 'sk-flag-key', concurrency: '5', header: ['X-Route: flag'] });
-    const fromFlags = await resolveRunSettings(flags, withEnv, cwd, REGISTRY);
+    const fromFlags = resolveRunSettings(flags, withEnv, cwd, REGISTRY);
     expect(fromFlags.concurrency).toBe(5);
     for (const protocol of REGISTRY) {
       expect(fromFlags.targets[protocol]).toMatchObject({ baseUrl: 'http://flag.example', baseUrlFrom: '--base-url', apiKey: 'sk-flag-key', apiKeyFrom: '--api-key' });
@@ -61,9 +67,9 @@ describe('precedence: flags > config file > environment', () => {
     const cwd = await project('explicit');
     await mkdir(join(cwd, 'ci'), { recursive: true });
     await writeFile(join(cwd, 'ci', 'conformance.json'), JSON.stringify({ baseline: 'known.json', maxRequests: 40 }));
-    const settings = await resolveRunSettings({ config: 'ci/conformance.json' }, {}, cwd, REGISTRY);
+    const settings = resolveRunSettings({ config: 'ci/conformance.json' }, {}, cwd, REGISTRY);
     expect([settings.baseline, settings.maxRequests, settings.configFile]).toEqual([join(cwd, 'ci', 'known.json'), 40, join('ci', 'conformance.json')]);
-    expect(await settle(resolveRunSettings({ config: 'nope.json' }, {}, cwd, REGISTRY))).toMatchObject({ error: new UsageError('--config "nope.json": no such file') });
+    expect(settle(() => resolveRunSettings({ config: 'nope.json' }, {}, cwd, REGISTRY))).toMatchObject({ error: new UsageError('--config "nope.json": no such file') });
   });
 });
 
@@ -96,16 +102,17 @@ describe("the SDKs' environment variables", () => {
 describe('which protocols run', () => {
   it('those something gives a base URL; all (against the embedded mock) when nothing does', async () => {
     const cwd = await project('selection');
-    expect((await resolveRunSettings({}, { OPENAI_BASE_URL: 'http://o.example/v1' }, cwd, REGISTRY)).protocols).toEqual(['openai-chat']);
-    const embedded = await resolveRunSettings({}, {}, cwd, REGISTRY);
+    expect((resolveRunSettings({}, { OPENAI_BASE_URL: 'http://o.example/v1' }, cwd, REGISTRY)).protocols).toEqual(['openai-chat']);
+    const embedded = resolveRunSettings({}, {}, cwd, REGISTRY);
     expect(embedded.protocols).toEqual([...REGISTRY]);
     expect(Object.values(embedded.targets).map((t) => t.baseUrl)).toEqual([undefined, undefined]);
     // Named protocols without any base URL run against the embedded mock, whatever else has one.
-    expect((await resolveRunSettings({ protocol: 'anthropic-messages' }, { OPENAI_BASE_URL: 'http://o.example/v1' }, cwd, REGISTRY)).targets['anthropic-messages']?.baseUrl).toBeUndefined();
+    expect((resolveRunSettings({ protocol: 'anthropic-messages' }, { OPENAI_BASE_URL: 'http://o.example/v1' }, cwd, REGISTRY)).targets['anthropic-messages']?.baseUrl).toBeUndefined();
   });
 
   it('never the embedded mock for some and a server for others: the error names every way to give a base URL', async () => {
-    const result = await settle(resolveRunSettings({ protocol: 'anthropic-messages,openai-chat' }, { OPENAI_BASE_URL: 'http://o.example/v1' }, await project('mixed'), REGISTRY));
+    const cwd = await project('mixed');
+    const result = settle(() => resolveRunSettings({ protocol: 'anthropic-messages,openai-chat' }, { OPENAI_BASE_URL: 'http://o.example/v1' }, cwd, REGISTRY));
     expect(result).toHaveProperty('error');
     const message = (result as { error: Error }).error.message;
     expect(message).toContain('no base URL for anthropic-messages while openai-chat has one');
@@ -131,7 +138,7 @@ describe('the config file is checked before the run', () => {
     ['{"baseUrl": ', 'llm-conformance.config.json is not valid JSON'],
   ])('%j: %s', async (config, message) => {
     const cwd = await project(`bad-${Math.random().toString(36).slice(2)}`, config);
-    const result = await settle(resolveRunSettings({}, {}, cwd, REGISTRY));
+    const result = settle(() => resolveRunSettings({}, {}, cwd, REGISTRY));
     expect(result).toHaveProperty('error');
     expect((result as { error: Error }).error).toBeInstanceOf(UsageError);
     expect((result as { error: Error }).error.message).toContain(message);
@@ -141,7 +148,7 @@ describe('the config file is checked before the run', () => {
 
   it('a credential header comes from the environment', async () => {
     const cwd = await project('header-env', { baseUrl: 'http://h.example', headers: { 'x-portkey-api-key': { env: 'PORTKEY_KEY' }, 'x-portkey-provider': 'anthropic' } });
-    const settings = await resolveRunSettings({}, { PORTKEY_KEY: 'pk-from-env' }, cwd, REGISTRY);
+    const settings = resolveRunSettings({}, { PORTKEY_KEY: 'pk-from-env' }, cwd, REGISTRY);
     expect(settings.targets['anthropic-messages']?.headers).toEqual({ 'x-portkey-api-key': 'pk-from-env', 'x-portkey-provider': 'anthropic' });
   });
 
@@ -178,6 +185,7 @@ describe('options from the environment are checked like flags', () => {
     [{ LLM_CONFORMANCE_FAIL_ON: 'all' }, '$LLM_CONFORMANCE_FAIL_ON must be must or should, got "all"'],
     [{ LLM_CONFORMANCE_PROTOCOL: 'nope' }, 'unknown protocol "nope"'],
   ])('%j: %s', async (env, message) => {
-    expect(await settle(resolveRunSettings({}, env, await project('env-bad'), REGISTRY))).toMatchObject({ error: expect.objectContaining({ message: expect.stringContaining(message) }) });
+    const cwd = await project('env-bad');
+    expect(settle(() => resolveRunSettings({}, env, cwd, REGISTRY))).toMatchObject({ error: expect.objectContaining({ message: expect.stringContaining(message) }) });
   });
 });

@@ -1,6 +1,9 @@
 import { resolve } from 'node:path';
 import type { ProtocolId } from '../specs/types.ts';
-import { SUITE_PROTOCOLS } from '../suites/index.ts';
+import type { Check } from '../suites/harness/check.ts';
+import { filterProblems, matchesFilter } from '../suites/harness/filter.ts';
+import type { ProtocolSuite } from '../suites/harness/suite.ts';
+import { SUITE_PROTOCOLS, suiteFor } from '../suites/index.ts';
 import { type LoadedConfig, loadConfig } from './config-file.ts';
 import { baseUrlSources, type Env, type GivenTarget, type ProtocolTarget, resolveProtocolTarget, SDK_ENVIRONMENT, TOOL_ENV } from './config-targets.ts';
 import { UsageError } from './exit-codes.ts';
@@ -141,10 +144,11 @@ export function givenFromFlags(values: FlagValues): GivenOptions {
 /**
  * Resolves a run's options: `given` (flags or arguments) over the config file over the
  * environment, then the protocols and one target each (see {@link resolveProtocolTarget}).
+ * Synchronous, so the vitest entry can resolve them while vitest collects its tests.
  */
-export async function resolveRunSettings(given: GivenOptions, env: Env, cwd: string, registry: readonly ProtocolId[] = SUITE_PROTOCOLS): Promise<RunSettings> {
+export function resolveRunSettings(given: GivenOptions, env: Env, cwd: string, registry: readonly ProtocolId[] = SUITE_PROTOCOLS): RunSettings {
   const fromEnv = (name: string) => env[name]?.trim() || undefined;
-  const config = await loadConfig(given.config ?? fromEnv(OPTION_ENV.config), cwd);
+  const config = loadConfig(given.config ?? fromEnv(OPTION_ENV.config), cwd);
   const file = config?.values ?? {};
   const envInt = (key: 'maxRequests' | 'concurrency' | 'timeout' | 'checkTimeout') => {
     const raw = fromEnv(OPTION_ENV[key]);
@@ -239,4 +243,15 @@ export function settingsSecrets(settings: Pick<RunSettings, 'targets'>): string[
     const query = target.baseUrl ? [...new URL(target.baseUrl).searchParams].filter(([name]) => /key|token|secret|auth/i.test(name)).map(([, v]) => v) : [];
     return [...(target.apiKey ? [target.apiKey] : []), ...headerSecrets(target.headers), ...query];
   });
+}
+
+/** The selected checks per protocol, in registry order; a `--filter` term that selects nothing is a usage error. */
+export function selectChecks(settings: Pick<RunSettings, 'protocols' | 'filter'>): { suite: ProtocolSuite; checks: Check[] }[] {
+  const suites = settings.protocols.map(suiteFor);
+  const { filter } = settings;
+  if (filter !== undefined) {
+    const problems = filterProblems(filter, suites.flatMap((suite) => suite.checks));
+    if (problems.length > 0) throw new UsageError(`--filter: ${problems.join('; ')} (try --list)`);
+  }
+  return suites.map((suite) => ({ suite, checks: suite.checks.filter((c) => matchesFilter(c, filter)) }));
 }

@@ -10,7 +10,7 @@ import { resolveTarget } from '../suites/harness/target.ts';
 import { SUITES } from '../suites/index.ts';
 import { type Baseline, baselineOf, writeBaseline } from './baseline.ts';
 import type { RunArgs, RunIo } from './commands/run.ts';
-import type { ProtocolTarget } from './config-targets.ts';
+import { missingKeyHint, type ProtocolTarget } from './config-targets.ts';
 import { describeGate, gate, type GateOutcome } from './gate.ts';
 import { displayHeaders } from './options.ts';
 import { displayUrl, REDACTED, type Redactor } from './redact.ts';
@@ -131,8 +131,7 @@ async function runOne(suite: ProtocolSuite, checks: readonly Check[], ctx: RunCo
   });
   if (!run.preflight.ok) {
     // A key the target rejects when none was given: say where one would come from.
-    const missingKey = run.preflight.problem === 'auth' && given?.baseUrl && !given.apiKey ? `; no API key was given for ${suite.protocol}: give ${given.keySources.join(', or ')}` : '';
-    const message = `${run.preflight.message}${missingKey}`;
+    const message = `${run.preflight.message}${missingKeyHint(given, run.preflight.problem)}`;
     reporter.note(`\n${suite.protocol}: ${message}`, run.preflight.problem === 'unreachable' || run.preflight.problem === 'rate-limited' ? 'red' : 'yellow');
     for (const result of run.results) reporter.result(result);
     return { results: run.results, model: target.model, preflight: { protocol: suite.protocol, ok: false, problem: run.preflight.problem, message } };

@@ -1,15 +1,11 @@
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { suiteFor } from '../../suites/index.ts';
-import { filterProblems, matchesFilter } from '../../suites/harness/filter.ts';
-import type { Check } from '../../suites/harness/check.ts';
-import type { ProtocolSuite } from '../../suites/harness/suite.ts';
 import { readBaseline } from '../baseline.ts';
 import { dryRun, formatDryRun } from '../dry-run.ts';
 import { EXIT, UsageError } from '../exit-codes.ts';
 import { reportPathOption } from '../options.ts';
 import { createRedactor, MAX_SECRET_LENGTH, type Redactor } from '../redact.ts';
-import { environmentSecrets, givenFromFlags, resolveRunSettings, RUN_OPTION_FLAGS, RUN_OPTIONS_USAGE, type RunSettings, settingsSecrets } from '../run-options.ts';
+import { environmentSecrets, givenFromFlags, resolveRunSettings, RUN_OPTION_FLAGS, RUN_OPTIONS_USAGE, type RunSettings, selectChecks, settingsSecrets } from '../run-options.ts';
 import { runSession, type Selection } from '../run-session.ts';
 
 /** Where the run command writes and reads (injected so tests can run it in-process). */
@@ -82,7 +78,7 @@ export async function runCommand(argv: readonly string[], rawIo: RunIo): Promise
     io.stdout(`${RUN_USAGE}\n`);
     return EXIT.ok;
   }
-  const settings = await resolveRunSettings(givenFromFlags(values), rawIo.env, rawIo.cwd ?? process.cwd());
+  const settings = resolveRunSettings(givenFromFlags(values), rawIo.env, rawIo.cwd ?? process.cwd());
   io.redactor.add(...settingsSecrets(settings));
   const args: RunArgs = { ...settings, reportJson: values['report-json'], trace: values.trace === undefined ? undefined : traceDir(values.trace), list: values.list };
   const selected = selectChecks(args);
@@ -94,18 +90,8 @@ export async function runCommand(argv: readonly string[], rawIo: RunIo): Promise
   const runnable = selected.filter((s) => s.checks.length > 0);
   if (args.dryRun) return dryRunCommand(args, runnable, io);
   const reportPath = args.reportJson === undefined ? undefined : await reportPathOption(args.reportJson);
-  const baseline = args.baseline === undefined ? undefined : await readBaseline(args.baseline, relativeLabel(args.baseline, rawIo.cwd));
+  const baseline = args.baseline === undefined ? undefined : readBaseline(args.baseline, relativeLabel(args.baseline, rawIo.cwd));
   return runSession(args, reportPath, runnable, io, { baseline });
-}
-
-/** The selected checks per protocol; a `--filter` term that selects nothing is a usage error. */
-function selectChecks(args: RunArgs): { suite: ProtocolSuite; checks: Check[] }[] {
-  const suites = args.protocols.map(suiteFor);
-  if (args.filter !== undefined) {
-    const problems = filterProblems(args.filter, suites.flatMap((suite) => suite.checks));
-    if (problems.length > 0) throw new UsageError(`--filter: ${problems.join('; ')} (try --list)`);
-  }
-  return suites.map((suite) => ({ suite, checks: suite.checks.filter((c) => matchesFilter(c, args.filter)) }));
 }
 
 /** `--dry-run`: the requests each selected check makes, counted against the embedded mock. */

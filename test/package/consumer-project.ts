@@ -90,7 +90,7 @@ function writeConsumer(dir: string, tarball: string, integrity: string): void {
   delete consumerLock.packages[`node_modules/${pkg.name}`];
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   writeFileSync(join(dir, 'package-lock.json'), `${JSON.stringify(consumerLock, null, 2)}\n`);
-  for (const file of ['imports.mjs', 'typed.ts', 'mock-only.ts', 'msw.spec.ts']) copyFileSync(join(FIXTURE, file), join(dir, file));
+  for (const file of ['imports.mjs', 'typed.ts', 'mock-only.ts', 'msw.spec.ts', 'conformance.spec.ts']) copyFileSync(join(FIXTURE, file), join(dir, file));
 }
 
 function pickDeps(pkg: LockEntry): LockEntry {
