@@ -66,7 +66,8 @@ export function describeGate(outcome: GateOutcome): string {
   const lines = [`Gate: fail on ${outcome.failOn}${outcome.baseline ? `, baseline ${outcome.baseline}` : ''} → exit ${outcome.exitCode}`];
   if (outcome.regressions.length > 0) lines.push(`  ${outcome.regressions.length} failure(s) ${outcome.baseline ? 'not in the baseline (regressions)' : 'at the gate'}:\n${list(outcome.regressions)}`);
   if (outcome.known.length > 0) lines.push(`  ${outcome.known.length} known deviation(s) still fail (baseline, not gating):\n${outcome.known.map((e) => `    ${e.id} — ${e.reason}`).join('\n')}`);
-  if (outcome.stale.length > 0) lines.push(`  ${outcome.stale.length} baseline entr${outcome.stale.length === 1 ? 'y' : 'ies'} now pass (stale: remove from ${outcome.baseline}):\n${list(outcome.stale.map((e) => e.id))}`);
+  const one = outcome.stale.length === 1;
+  if (outcome.stale.length > 0) lines.push(`  ${outcome.stale.length} baseline ${one ? 'entry now passes' : 'entries now pass'} (stale: remove from ${outcome.baseline}):\n${list(outcome.stale.map((e) => e.id))}`);
   if (outcome.unknown.length > 0) lines.push(`  ${outcome.unknown.length} baseline id(s) name no check of this version (renamed or removed):\n${list(outcome.unknown)}`);
   if (outcome.belowGate.length > 0) lines.push(`  ${outcome.belowGate.length} should failure(s) below the gate (--fail-on should to gate them)`);
   return `${lines.join('\n')}\n`;

@@ -89,7 +89,7 @@ describe('--baseline and --write-baseline', () => {
     // The deviation is fixed: the run passes and says which entries are stale.
     const fixed = await run(['--baseline', baseline]);
     expect(fixed.code).toBe(0);
-    expect(fixed.out).toContain('now pass (stale: remove from baseline.json)');
+    expect(fixed.out).toMatch(/now pass(es)? \(stale: remove from baseline\.json\)/);
     for (const id of mustA.breaks) expect(fixed.out).toContain(`    ${id}`);
 
     // Another deviation is a regression.
@@ -203,3 +203,47 @@ async function stallAfterPreflight(protocolSuite: ProtocolSuite): Promise<typeof
     return new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)));
   };
 }
+
+describe('keys from every source', () => {
+  const KEY = 'sk-cfg-Hq7Vn2Lw9Xt4Bz6Rm1';
+  const CONTROL = 'ctl-Pj3Ws8Kd5Ny2Tg7';
+
+  it('a key the target needs and nobody gave: the message names every way to give one (exit 2)', async () => {
+    const guarded = createFetch(createMockServer({ apiKeys: [KEY] }));
+    const missing = await run([], { fetch: guarded });
+    expect(missing.code).toBe(2);
+    expect(missing.out).toContain(`no API key was given for ${suite.protocol}: give --api-key, or "apiKeyEnv"`);
+    expect(missing.out).toContain('$LLM_CONFORMANCE_API_KEY');
+    // The same run with the key where the message said: the config file names its variable.
+    await writeFile(join(dir(), 'llm-conformance.config.json'), JSON.stringify({ apiKeyEnv: 'GATEWAY_KEY' }));
+    try {
+      const given = await run(['--filter', suite.checks[0]!.id], { fetch: guarded, env: { GATEWAY_KEY: KEY } });
+      expect(given.code, given.out).toBe(0);
+      expect(given.out).toContain(`key from $GATEWAY_KEY (llm-conformance.config.json apiKeyEnv)`);
+    } finally {
+      await writeFile(join(dir(), 'llm-conformance.config.json'), '{}');
+    }
+  });
+
+  it('a key from the config file or the environment never reaches the output, even echoed by the target', async () => {
+    const mock = createFetch(createMockServer());
+    // Every error answer quotes the key it was sent, and a control text that is no secret.
+    const echoing: typeof fetch = async (input, init) => {
+      const response = await mock(input, init);
+      if (response.status < 400) return response;
+      const sent = new Headers(init?.headers).get('x-api-key') ?? new Headers(init?.headers).get('authorization') ?? '';
+      return new Response(JSON.stringify({ error: `bad request from ${sent} (${CONTROL})` }), { status: response.status, headers: { 'content-type': 'application/json' } });
+    };
+    const file = join(dir(), 'echo.json');
+    const envs: Record<string, string>[] = [{ GATEWAY_KEY: KEY }, { ANTHROPIC_API_KEY: KEY, OPENAI_API_KEY: KEY, GOOGLE_API_KEY: KEY }];
+    for (const env of envs) {
+      await writeFile(join(dir(), 'llm-conformance.config.json'), JSON.stringify('GATEWAY_KEY' in env ? { apiKeyEnv: 'GATEWAY_KEY' } : {}));
+      const result = await run(['--report-json', file, '--write-baseline', join(dir(), 'echo-baseline.json')], { fetch: echoing, env });
+      const written = (await readFile(file, 'utf8')) + (await readFile(join(dir(), 'echo-baseline.json'), 'utf8'));
+      expect(result.out + written).toContain(CONTROL);
+      expect(result.out + written).not.toContain(KEY);
+      expect(result.out + written).not.toContain(KEY.slice(4, 14));
+    }
+    await writeFile(join(dir(), 'llm-conformance.config.json'), '{}');
+  });
+});
