@@ -4,18 +4,12 @@ import { UsageError } from '../cli/exit-codes.ts';
 import { createRedactor, MAX_SECRET_LENGTH } from '../cli/redact.ts';
 import { environmentSecrets, type GivenOptions, resolveRunSettings, selectChecks, settingsSecrets } from '../cli/run-options.ts';
 import { areaOf, type Check } from './harness/check.ts';
+import { optionalPeer } from '../wire/optional-peer.ts';
 import { RequestBudget } from './harness/request-budget.ts';
 import { conformanceError, judge, ProtocolSession, type SessionPlan } from './vitest-session.ts';
 
-// vitest is an optional peer dependency: only this entry point (`llm-conformance/vitest`) needs
-// it, so a project without it gets a message that names the package to install instead of Node's
-// bare ERR_MODULE_NOT_FOUND from inside llm-conformance.
-const { afterAll, beforeAll, describe, it } = await import('vitest').catch((error: unknown) => {
-  if ((error as { code?: unknown } | null)?.code === 'ERR_MODULE_NOT_FOUND' && String(error).includes("'vitest'")) {
-    throw new Error('llm-conformance/vitest needs vitest, an optional peer dependency of llm-conformance: npm install --save-dev vitest', { cause: error });
-  }
-  throw error;
-});
+// vitest is an optional peer dependency: only this entry point (`llm-conformance/vitest`) needs it.
+const { afterAll, beforeAll, describe, it } = await optionalPeer(() => import('vitest'), 'vitest', 'llm-conformance/vitest');
 
 /**
  * Where and how to run the suite, as `llm-conformance run` takes it. Every option falls back to

@@ -128,29 +128,16 @@ describe('the installed package', { timeout: 150_000 }, () => {
     expect(result.stdout).toContain('anthropic-messages > stream > event-order [must]');
   });
 
-  it('llm-conformance/vitest without vitest installed names the package to install', async () => {
-    const vitest = join(project.dir, 'node_modules/vitest');
-    renameSync(vitest, `${vitest}.away`);
+  it.each(['msw', 'vitest'])('llm-conformance/%s without %s installed names the package to install', async (peer) => {
+    const installed = join(project.dir, 'node_modules', peer);
+    renameSync(installed, `${installed}.away`);
     try {
-      const result = await project.run('node', ['--input-type=module', '-e', "await import('llm-conformance/vitest')"]);
+      const result = await project.run('node', ['--input-type=module', '-e', `await import('llm-conformance/${peer}')`]);
       expect(result.code).not.toBe(0);
-      expect(result.stderr).toContain('llm-conformance/vitest needs vitest');
-      expect(result.stderr).toContain('npm install --save-dev vitest');
+      expect(result.stderr).toContain(`llm-conformance/${peer} needs ${peer}`);
+      expect(result.stderr).toContain(`npm install --save-dev ${peer}`);
     } finally {
-      renameSync(`${vitest}.away`, vitest);
-    }
-  });
-
-  it('llm-conformance/msw without msw installed names the package to install', async () => {
-    const msw = join(project.dir, 'node_modules/msw');
-    renameSync(msw, `${msw}.away`);
-    try {
-      const result = await project.run('node', ['--input-type=module', '-e', "await import('llm-conformance/msw')"]);
-      expect(result.code).not.toBe(0);
-      expect(result.stderr).toContain('llm-conformance/msw needs msw');
-      expect(result.stderr).toContain('npm install --save-dev msw');
-    } finally {
-      renameSync(`${msw}.away`, msw);
+      renameSync(`${installed}.away`, installed);
     }
   });
 
