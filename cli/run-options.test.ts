@@ -189,3 +189,10 @@ describe('options from the environment are checked like flags', () => {
     expect(settle(() => resolveRunSettings({}, env, cwd, REGISTRY))).toMatchObject({ error: expect.objectContaining({ message: expect.stringContaining(message) }) });
   });
 });
+
+it('arguments given in code (the vitest entry) are checked like flags', async () => {
+  const cwd = await project('given');
+  expect(settle(() => resolveRunSettings({ concurrency: 1000 }, {}, cwd, REGISTRY))).toMatchObject({ error: new UsageError('concurrency must be an integer from 1 to 64, got "1000"') });
+  expect(settle(() => resolveRunSettings({ maxRequests: -1 }, {}, cwd, REGISTRY))).toMatchObject({ error: new UsageError('maxRequests must be an integer from 0 to 100000, got "-1"') });
+  expect(settle(() => resolveRunSettings({ failOn: 'always' as 'must' }, {}, cwd, REGISTRY))).toMatchObject({ error: new UsageError('failOn must be must or should, got "always"') });
+});

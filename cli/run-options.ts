@@ -146,7 +146,8 @@ export function givenFromFlags(values: FlagValues): GivenOptions {
  * environment, then the protocols and one target each (see {@link resolveProtocolTarget}).
  * Synchronous, so the vitest entry can resolve them while vitest collects its tests.
  */
-export function resolveRunSettings(given: GivenOptions, env: Env, cwd: string, registry: readonly ProtocolId[] = SUITE_PROTOCOLS): RunSettings {
+export function resolveRunSettings(raw: GivenOptions, env: Env, cwd: string, registry: readonly ProtocolId[] = SUITE_PROTOCOLS): RunSettings {
+  const given = checkGiven(raw);
   const fromEnv = (name: string) => env[name]?.trim() || undefined;
   const config = loadConfig(given.config ?? fromEnv(OPTION_ENV.config), cwd);
   const file = config?.values ?? {};
@@ -219,6 +220,22 @@ export function parseProtocols(raw: string | readonly string[], registry: readon
     throw new UsageError(`unknown protocol ${unknown.map((p) => JSON.stringify(p)).join(', ') || '(empty)'}; known: ${registry.join(', ')}`);
   }
   return [...new Set(ids)] as ProtocolId[];
+}
+
+/**
+ * The given options checked as flags are (the vitest entry's arguments come typed, but from
+ * JavaScript too): numbers within their ranges, a known level.
+ */
+function checkGiven(given: GivenOptions): GivenOptions {
+  const int = (value: number | undefined, name: string, range: { min: number; max: number; unit?: string }) => (value === undefined ? undefined : intValue(String(value), name, range));
+  return {
+    ...given,
+    failOn: given.failOn === undefined ? undefined : failOn(given.failOn, 'failOn'),
+    maxRequests: int(given.maxRequests, 'maxRequests', RANGES.maxRequests),
+    concurrency: int(given.concurrency, 'concurrency', RANGES.concurrency),
+    timeoutMs: int(given.timeoutMs, 'timeoutMs', RANGES.timeout),
+    checkTimeoutMs: int(given.checkTimeoutMs, 'checkTimeoutMs', RANGES.checkTimeout),
+  };
 }
 
 function failOn(raw: string, from: string): FailOn {
