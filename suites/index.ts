@@ -1,5 +1,6 @@
 import type { ProtocolId } from '../specs/types.ts';
 import { anthropicMessagesSuite } from './anthropic-messages/index.ts';
+import { geminiSuite } from './gemini/index.ts';
 import type { ProtocolSuite } from './harness/suite.ts';
 
 /**
@@ -8,6 +9,7 @@ import type { ProtocolSuite } from './harness/suite.ts';
  */
 export const SUITES: Readonly<Partial<Record<ProtocolId, ProtocolSuite>>> = {
   'anthropic-messages': anthropicMessagesSuite,
+  gemini: geminiSuite,
 };
 
 /** The protocols that have a conformance suite, in registry order (`--protocol` choices). */
@@ -45,6 +47,6 @@ export type { HintRule, HintInput } from './harness/hints.ts';
 export { defineMutant, type Mutant } from './harness/mutant.ts';
 export { defineVariation, varyHandler, type Variation } from './harness/variation.ts';
 export { GENERIC_VARIATIONS } from './harness/variations.ts';
-export type { ProtocolSuite } from './harness/suite.ts';
+export type { ProtocolSuite, ClientLimit } from './harness/suite.ts';
 export { matchesFilter } from './harness/filter.ts';
 export { KNOWN_CLIENTS, CLIENT_IDS, type ClientId } from './harness/clients.ts';

@@ -19,7 +19,7 @@ describe('preflight: misconfiguration is one message, not a verdict', () => {
   it('a key the target rejects under every auth scheme: exit 2, one message', async () => {
     const mock = await startMock(['--api-key', 'sk-the-right-key-0000']);
     try {
-      const result = await runCli(['run', '--base-url', mock.url, '--api-key', 'sk-a-wrong-key-11111']);
+      const result = await runCli(['run', '--base-url', mock.url, '--protocol', 'anthropic-messages', '--api-key', 'sk-a-wrong-key-11111']);
       expect(result.code).toBe(2);
       expect(result.stdout).toContain('rejected the API key under both x-api-key and Authorization: Bearer');
       expect(result.stdout.match(/rejected the API key/g)).toHaveLength(1);
@@ -34,7 +34,7 @@ describe('preflight: misconfiguration is one message, not a verdict', () => {
     const mock = await startMock();
     try {
       const file = join(tempDir(), 'model.json');
-      const result = await runCli(['run', '--base-url', mock.url, '--model', 'nonexistent-model-9', '--report-json', file]);
+      const result = await runCli(['run', '--base-url', mock.url, '--protocol', 'anthropic-messages', '--model', 'nonexistent-model-9', '--report-json', file]);
       expect(result.code).toBe(2);
       expect(result.stdout).toMatch(/does not serve model nonexistent-model-9 .*it lists: .*claude-sonnet-4-6/);
       const report = JSON.parse(await readFile(file, 'utf8'));

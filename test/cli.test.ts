@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { anthropicMessagesSuite } from '../suites/anthropic-messages/index.ts';
+import { SUITES } from '../suites/index.ts';
 import { BIN, runCli, startMock, useTempDir, validateReport } from './cli-helpers.ts';
 
 const tempDir = useTempDir('llm-conformance-cli-');
@@ -14,7 +15,9 @@ describe('llm-conformance run against the embedded mock', () => {
     const file = join(tempDir(), 'embedded.json');
     const result = await runCli(['run', '--report-json', file]);
     expect(result.code, result.stderr).toBe(0);
-    const checks = anthropicMessagesSuite.checks.length;
+    // Every registered suite runs against the embedded mock.
+    const suites = Object.values(SUITES);
+    const checks = suites.reduce((sum, suite) => sum + suite.checks.length, 0);
     expect(checks).toBeGreaterThanOrEqual(40);
     expect(result.stdout).toContain(`${checks} checks: ${checks} passed, 0 failed, 0 blocked, 0 skipped (0 must failures)`);
     const report = JSON.parse(await readFile(file, 'utf8'));
@@ -22,7 +25,7 @@ describe('llm-conformance run against the embedded mock', () => {
     expect(report.summary).toMatchObject({ passed: checks, failed: 0, skipped: 0 });
     expect(report.target.embedded).toBe(true);
     expect(report.target.model).toBeNull();
-    expect(report.target.models).toEqual({ 'anthropic-messages': anthropicMessagesSuite.defaultModel });
+    expect(report.target.models).toEqual(Object.fromEntries(suites.map((suite) => [suite.protocol, suite.defaultModel])));
   });
 });
 
@@ -85,7 +88,7 @@ describe('exit codes and messages', () => {
     await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
     const { port } = probe.address() as AddressInfo;
     await new Promise<void>((resolve) => probe.close(() => resolve()));
-    const result = await runCli(['run', '--base-url', `http://127.0.0.1:${port}`]);
+    const result = await runCli(['run', '--base-url', `http://127.0.0.1:${port}`, '--protocol', 'anthropic-messages']);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(`could not reach http://127.0.0.1:${port}: ECONNREFUSED`);
     expect(result.stdout.split('could not reach')).toHaveLength(2);

@@ -8,7 +8,7 @@ export interface AccumulatedMessage {
   readonly stopReason: unknown;
   readonly stopSequence: unknown;
   readonly usage: Record<string, unknown>;
-  /** The raw `partial_json` of each tool block, by block index. */
+  /** The raw `partial_json` of each tool block (client or server tool), by block index. */
   readonly partialJson: string[];
 }
 
@@ -38,7 +38,8 @@ export function accumulate(events: readonly ParsedEvent[]): AccumulatedMessage {
     }
   }
   content.forEach((block, index) => {
-    if (block?.type !== 'tool_use' || partialJson[index] === undefined) return;
+    // Server tool calls stream their input like client tool calls (the SDK's accumulator treats both alike).
+    if ((block?.type !== 'tool_use' && block?.type !== 'server_tool_use') || partialJson[index] === undefined) return;
     try {
       block.input = partialJson[index] === '' ? {} : JSON.parse(partialJson[index]);
     } catch {

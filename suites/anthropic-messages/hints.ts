@@ -30,4 +30,12 @@ export const anthropicHints: readonly HintRule[] = [
     return reason && OPENAI_FINISH_REASONS.has(reason) ? `"${reason}" is an OpenAI finish_reason; Anthropic's stop reasons are end_turn, max_tokens, stop_sequence, tool_use, pause_turn, refusal` : undefined;
   },
   ({ message }) => (message.includes('[DONE]') ? 'data: [DONE] ends OpenAI Chat streams; an Anthropic stream ends with the message_stop event and nothing after it' : undefined),
+  ({ checkId, message }) =>
+    checkId.includes('/server-tools/') && message.includes('never run')
+      ? 'the server tool (type web_search_…) was accepted but not run: gateways that translate to another protocol drop Anthropic-defined tools; pass them through, or answer a clean 400 so clients know web search is not offered'
+      : undefined,
+  ({ checkId, message }) =>
+    checkId.includes('/structured-output/') && message.includes('is not JSON')
+      ? 'output_config.format was accepted but not applied: forward it upstream (older clients send the beta output_format with anthropic-beta: structured-outputs-2025-11-13), or answer a clean 400 when the model cannot honour it'
+      : undefined,
 ];

@@ -5,8 +5,10 @@ import { basicChecks } from './checks/basic.ts';
 import { countTokensChecks } from './checks/count-tokens.ts';
 import { errorsChecks } from './checks/errors.ts';
 import { modelsChecks } from './checks/models.ts';
+import { serverToolsChecks } from './checks/server-tools.ts';
 import { stopChecks } from './checks/stop.ts';
 import { streamChecks } from './checks/stream.ts';
+import { structuredOutputChecks } from './checks/structured-output.ts';
 import { thinkingChecks } from './checks/thinking.ts';
 import { toolsChecks } from './checks/tools.ts';
 import { usageChecks } from './checks/usage.ts';
@@ -14,7 +16,10 @@ import { anthropicExchanges } from './exchanges.ts';
 import { anthropicHints } from './hints.ts';
 import { anthropicMutants } from './mutants.ts';
 import { anthropicPreflight } from './preflight.ts';
+import { streamConventionExchanges } from './stream-conventions.ts';
+import { structuredOutputExchanges } from './structured-output.ts';
 import { anthropicVariations } from './variations.ts';
+import { webSearchExchanges } from './web-search.ts';
 
 /** Every Anthropic Messages check, in report order; area `x` lives in `checks/x.ts`. */
 export const anthropicChecks = checksByArea({
@@ -24,6 +29,8 @@ export const anthropicChecks = checksByArea({
   usage: usageChecks,
   stop: stopChecks,
   tools: toolsChecks,
+  'server-tools': serverToolsChecks,
+  'structured-output': structuredOutputChecks,
   thinking: thinkingChecks,
   'count-tokens': countTokensChecks,
   models: modelsChecks,
@@ -41,7 +48,8 @@ export const anthropicMessagesSuite: ProtocolSuite = {
   defaultModel: 'claude-haiku-4-5',
   checks: anthropicChecks,
   mutants: anthropicMutants,
-  exchanges: anthropicExchanges,
+  // Convention roots and the optional capabilities' exchanges live next to their judgement (they build on exchanges.ts).
+  exchanges: [...anthropicExchanges, ...streamConventionExchanges, ...webSearchExchanges, ...structuredOutputExchanges],
   preflight: anthropicPreflight,
   hints: anthropicHints,
   variations: anthropicVariations,

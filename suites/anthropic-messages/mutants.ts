@@ -1,53 +1,18 @@
 import {
-  clone,
   defineMutant,
   isStream,
   jsonReply,
   mapEvents,
   mapJson,
   type Mutant,
-  type SeenEvent,
   type SeenReply,
-  type SeenRequest,
   withoutHeaders,
   withRequestJson,
 } from '../harness/mutant.ts';
 
-import { ANTHROPIC_VERSION, type AnthropicStreamEventType } from '../../specs/anthropic-messages/index.ts';
-
-type Json = Record<string, unknown>;
-
-const id = (name: string) => `anthropic-messages/${name}`;
-
-function anthropicError(status: number, type: string, message: string): SeenReply {
-  return jsonReply(status, { type: 'error', error: { type, message }, request_id: 'req_011Cmutant' }, { 'request-id': 'req_011Cmutant' });
-}
-
-const isMessages = (r: SeenRequest) => r.url.pathname === '/v1/messages';
-const isCount = (r: SeenRequest) => r.url.pathname === '/v1/messages/count_tokens';
-const isModelList = (r: SeenRequest) => r.url.pathname === '/v1/models';
-const isModelGet = (r: SeenRequest) => r.url.pathname.startsWith('/v1/models/');
-
-const dataOf = (e: SeenEvent) => (typeof e.data === 'string' ? undefined : e.data);
-const typeOf = (e: SeenEvent) => dataOf(e)?.type as AnthropicStreamEventType | undefined;
-
-/** Rewrites the data of events of some types in place. */
-function editEvents(reply: SeenReply, types: readonly AnthropicStreamEventType[], edit: (data: Json) => void): SeenReply {
-  return mapEvents(reply, (events) =>
-    events.map((e) => {
-      const data = dataOf(e);
-      if (!data || !types.includes(data.type as AnthropicStreamEventType)) return e;
-      const copy = clone(data);
-      edit(copy);
-      return { ...e, data: copy };
-    }),
-  );
-}
-
-/** Rewrites a JSON Message reply's content blocks. */
-function editBlocks(reply: SeenReply, edit: (block: Json) => Json): SeenReply {
-  return mapJson(reply, (json) => (Array.isArray(json.content) ? { ...json, content: (json.content as Json[]).map(edit) } : json));
-}
+import { ANTHROPIC_VERSION } from '../../specs/anthropic-messages/index.ts';
+import { capabilityMutants } from './capability-mutants.ts';
+import { anthropicError, dataOf, editBlocks, editEvents, id, isCount, isMessages, isModelGet, isModelList, type Json, typeOf } from './mutant-helpers.ts';
 
 function renameStop(value: unknown, from: string, to: string): unknown {
   return value === from ? to : value;
@@ -284,12 +249,15 @@ export const anthropicMutants: Mutant[] = [
     breaks: [id('tools/forced-tool-use'), id('tools/stream-input-json'), id('tools/sdk-final-message')],
     reply: (reply) => {
       const json = editBlocks(reply, (b) => (b.type === 'tool_use' ? { ...b, input: {} } : b));
-      let first = true;
-      return editEvents(json, ['content_block_delta'], (d) => {
-        const delta = d.delta as Json;
-        if (delta.type !== 'input_json_delta') return;
-        delta.partial_json = first ? '{}' : '';
-        first = false;
+      // Client tool blocks only: a server tool's input is not the caller's input_schema.
+      const toolBlocks = new Set<unknown>();
+      const started = new Set<unknown>();
+      return editEvents(json, ['content_block_start', 'content_block_delta'], (d) => {
+        if (d.type === 'content_block_start' && (d.content_block as Json).type === 'tool_use') toolBlocks.add(d.index);
+        const delta = d.delta as Json | undefined;
+        if (d.type !== 'content_block_delta' || delta?.type !== 'input_json_delta' || !toolBlocks.has(d.index)) return;
+        delta.partial_json = started.has(d.index) ? '' : '{}';
+        started.add(d.index);
       });
     },
   }),
@@ -546,7 +514,7 @@ export const anthropicMutants: Mutant[] = [
     breaks: [id('errors/unknown-field')],
     request: (r) => {
       if (!isMessages(r) || !r.json) return r;
-      const known = ['model', 'messages', 'max_tokens', 'system', 'stream', 'tools', 'tool_choice', 'thinking', 'stop_sequences', 'metadata', 'temperature', 'top_p', 'top_k'];
+      const known = ['model', 'messages', 'max_tokens', 'system', 'stream', 'tools', 'tool_choice', 'thinking', 'stop_sequences', 'metadata', 'temperature', 'top_p', 'top_k', 'output_config'];
       return withRequestJson(r, Object.fromEntries(Object.entries(r.json).filter(([k]) => known.includes(k))));
     },
   }),
@@ -571,4 +539,6 @@ export const anthropicMutants: Mutant[] = [
     breaks: [id('auth/x-api-key')],
     request: (r) => (r.headers.authorization ? r : withoutHeaders(r, 'x-api-key')),
   }),
+  // ---- optional capabilities: server tools, structured output (capability-mutants.ts) -----
+  ...capabilityMutants,
 ];

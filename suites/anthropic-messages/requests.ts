@@ -175,3 +175,46 @@ export function countBody(model: string, withContext: boolean) {
   const messages = [{ role: 'user', content: 'What is the weather in Paris right now?' }];
   return withContext ? { model, system: 'You are a meteorologist. Answer with care and cite sources.', tools: [WEATHER_TOOL, TIME_TOOL], messages } : { model, messages };
 }
+
+/**
+ * Anthropic's web search server tool, in the version every current model takes (the SDK also
+ * lists `web_search_20260209`, for newer models only). One search at most: a real run pays for
+ * one search per request.
+ *
+ * @see https://docs.claude.com/en/docs/agents-and-tools/tool-use/web-search-tool
+ */
+export const WEB_SEARCH_TOOL = { type: 'web_search_20250305', name: 'web_search', max_uses: 1 } as const;
+
+/** A turn that must search the web (forced), then answer from the results in a sentence. */
+export function webSearchBody(model: string) {
+  return {
+    model,
+    max_tokens: 256,
+    tools: [WEB_SEARCH_TOOL],
+    tool_choice: { type: 'tool', name: WEB_SEARCH_TOOL.name },
+    messages: [{ role: 'user', content: 'Search the web for the population of Paris, then answer in one short sentence.' }],
+  };
+}
+
+/** The schema of the structured-output checks: two required strings, nothing else (as the API requires of objects). */
+export const CAPITAL_SCHEMA = {
+  type: 'object',
+  properties: { city: { type: 'string' }, country: { type: 'string' } },
+  required: ['city', 'country'],
+  additionalProperties: false,
+} as const;
+
+/**
+ * Structured output: the reply text must be JSON valid against {@link CAPITAL_SCHEMA}. A real
+ * model answers `{"city":"Paris","country":"France"}`, far within the budget.
+ *
+ * @see https://docs.claude.com/en/docs/build-with-claude/structured-outputs
+ */
+export function structuredBody(model: string) {
+  return {
+    model,
+    max_tokens: 128,
+    output_config: { format: { type: 'json_schema', schema: CAPITAL_SCHEMA } },
+    messages: [{ role: 'user', content: 'What is the capital city of France? Give the city and its country.' }],
+  };
+}

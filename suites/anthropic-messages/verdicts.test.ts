@@ -31,7 +31,8 @@ describe('one bug, one failure', () => {
     const results = await runAgainst({ request: (r) => (r.json?.stream === true ? error(500, 'api_error', 'upstream stream failed') : r) });
     const failed = failedIds(results).map(short);
     // The distinct streamed exchanges: text, tool, max_tokens, stop sequence, thinking, Accept:
-    // application/json, the invalid one. The SDK's streams are blocked by the raw text and tool ones.
+    // application/json, the invalid one, web search, structured output. The SDK's streams are
+    // blocked by the raw text and tool ones.
     expect(failed.sort()).toEqual(
       [
         'stream/content-type',
@@ -41,6 +42,8 @@ describe('one bug, one failure', () => {
         'thinking/stream-signature-delta',
         'stream/chosen-by-body',
         'errors/stream-bad-request',
+        'server-tools/web-search-stream',
+        'structured-output/json-schema-stream',
       ].sort(),
     );
     const blocked = results.filter((r) => r.skipKind === 'blocked');
@@ -68,7 +71,12 @@ describe('one bug, one failure', () => {
         return withRequestJson(r, rest);
       },
     });
-    expect(failedIds(results).map(short).sort()).toEqual(['tools/any-tool-use', 'tools/forced-tool-use', 'tools/stream-block-start']);
+    // The forced web search answered with text too: one failure, the streamed and usage checks blocked.
+    expect(failedIds(results).map(short).sort()).toEqual(['server-tools/web-search', 'tools/any-tool-use', 'tools/forced-tool-use', 'tools/stream-block-start']);
+    expect(results.filter((r) => r.id.includes('/server-tools/') && r.status === 'skip').map((r) => r.blockedBy)).toEqual([
+      'anthropic-messages/server-tools/web-search',
+      'anthropic-messages/server-tools/web-search',
+    ]);
     const tools = results.filter((r) => r.id.includes('/tools/') && r.status === 'skip');
     expect(tools.length).toBeGreaterThanOrEqual(4);
     for (const r of tools) expect(r.skipKind).toBe('blocked');
@@ -110,6 +118,39 @@ describe('a check looks at its subject only when it was observed', () => {
       expect(skipped(id), id).toMatchObject({ status: 'skip', skipKind: 'capability-absent' });
     }
     expect(skipped('stop/end-turn')?.status).toBe('pass');
+  });
+
+  it('a target without web search or structured output (a clean 400): their checks skip as capability-absent', async () => {
+    const results = await runAgainst({
+      request: (r) => {
+        const tools = Array.isArray(r.json?.tools) ? (r.json.tools as { type?: string }[]) : [];
+        if (tools.some((t) => t.type?.startsWith('web_search_'))) return error(400, 'invalid_request_error', 'tools.0: Input tag \'web_search_20250305\' found using \'type\' does not match any of the expected tags');
+        return r.json?.output_config ? error(400, 'invalid_request_error', 'output_config.format: structured outputs are not supported for this model') : r;
+      },
+    });
+    const optional = results.filter((r) => /\/(server-tools|structured-output)\//.test(r.id));
+    expect(optional.map((r) => [short(r.id), r.status, r.skipKind])).toEqual(optional.map((r) => [short(r.id), 'skip', 'capability-absent']));
+    expect(optional.find((r) => r.id.endsWith('server-tools/web-search'))?.message).toContain('does not offer the web_search_20250305 server tool');
+    expect(failedIds(results)).toEqual([]);
+  });
+
+  it('a gateway that accepts server tools and output_config but drops them: one failure each, with a hint', async () => {
+    const results = await runAgainst({
+      request: (r) => {
+        if (!r.json || r.url.pathname !== '/v1/messages') return r;
+        const { output_config: _format, ...rest } = r.json;
+        const tools = Array.isArray(rest.tools) ? (rest.tools as { type?: string }[]) : [];
+        if (!tools.some((t) => t.type?.startsWith('web_search_'))) return withRequestJson(r, rest);
+        const { tools: _t, tool_choice: _c, ...plain } = rest;
+        return withRequestJson(r, plain);
+      },
+    });
+    expect(failedIds(results).map(short).sort()).toEqual(['server-tools/web-search', 'structured-output/json-schema', 'structured-output/json-schema-stream']);
+    const blocked = results.filter((r) => r.id.includes('/server-tools/web-search-'));
+    expect(blocked.map((r) => [r.skipKind, r.blockedBy])).toEqual(blocked.map(() => ['blocked', 'anthropic-messages/server-tools/web-search']));
+    const hints = (id: string) => results.find((r) => r.id.endsWith(id))?.evidence?.hints.join(' ') ?? '';
+    expect(hints('server-tools/web-search')).toContain('drop Anthropic-defined tools');
+    expect(hints('structured-output/json-schema')).toContain('output_config.format was accepted but not applied');
   });
 
   it('thinking blocks without signatures fail a must check once the capability is offered', async () => {

@@ -1,5 +1,6 @@
 import type { ProtocolId } from '../../specs/types.ts';
 import type { Check } from './check.ts';
+import type { ClientId } from './clients.ts';
 import type { SharedExchange } from './exchange.ts';
 import type { HintRule } from './hints.ts';
 import type { Mutant } from './mutant.ts';
@@ -34,4 +35,22 @@ export interface ProtocolSuite {
   readonly variations?: readonly Variation[];
   /** JSON keys whose values are caller data (tool inputs): generic JSON variations leave them alone. */
   readonly opaqueKeys?: readonly string[];
+  /**
+   * Spec-valid generic variations that the protocol's official client cannot read (the client's
+   * deviation, not the target's), with the checks that go through that client: the variant-server
+   * test lets exactly those checks fail under exactly those variations; every other check must
+   * still pass.
+   */
+  readonly clientLimits?: readonly ClientLimit[];
+}
+
+/** A generic variation a real client cannot read, and the checks that go through that client. */
+export interface ClientLimit {
+  readonly client: ClientId;
+  /** Ids of variations (generic or the suite's) the client cannot read. */
+  readonly variations: readonly string[];
+  /** The checks that read the reply through that client. */
+  readonly checks: readonly string[];
+  /** Where the client's behaviour shows (its source, an issue). */
+  readonly evidence: string;
 }

@@ -18,8 +18,12 @@ export const authChecks: Check[] = [
     id: 'anthropic-messages/auth/x-api-key',
     protocol,
     level: 'must',
-    description: 'x-api-key alone authenticates (older SDKs, the Vercel AI SDK and LangChain send it).',
+    description: 'x-api-key alone authenticates (older SDKs, the Vercel AI SDK, LangChain and Claude Code with ANTHROPIC_API_KEY send it).',
     spec: 'https://github.com/ollama/ollama/issues/16922',
+    // Captured (fixtures/captures/): Claude Code with ANTHROPIC_API_KEY, the AI SDK and LangChain send
+    // x-api-key only.
+    clients: ['claude-code', 'vercel-ai-sdk', 'langchain'],
+    tags: ['auth'],
     run: (ctx) => expectAccepted(ctx, 'x-api-key', 'a request with x-api-key only'),
   }),
   defineCheck({
@@ -28,6 +32,9 @@ export const authChecks: Check[] = [
     level: 'must',
     description: 'Authorization: Bearer alone authenticates (the official SDK ≥ 1.0 and Claude Code with ANTHROPIC_AUTH_TOKEN send it).',
     spec: 'https://github.com/QwenLM/qwen-code/issues/4323',
+    // Captured: the SDK 1.x sends Bearer only. Claude Code does with ANTHROPIC_AUTH_TOKEN (the issue above).
+    clients: ['anthropic-sdk', 'claude-code'],
+    tags: ['auth'],
     run: (ctx) => expectAccepted(ctx, 'bearer', 'a request with Authorization: Bearer only'),
   }),
 ];

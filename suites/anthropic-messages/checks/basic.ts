@@ -18,6 +18,8 @@ export const basicChecks: Check[] = [
     level: 'must',
     description: 'messages.create() in the official SDK returns an assistant Message with text content.',
     spec: MESSAGES_DOCS,
+    clients: ['anthropic-sdk'],
+    tags: ['sdk'],
     async run(ctx) {
       await ctx.use(sdkMessage);
     },
@@ -28,6 +30,10 @@ export const basicChecks: Check[] = [
     level: 'must',
     description: 'The non-streaming reply body validates against the Message schema.',
     spec: MESSAGES_DOCS,
+    // The AI SDK parses every Message with a zod schema (numeric usage counts, known block shapes): a
+    // Message outside it fails generateText.
+    clients: ['vercel-ai-sdk'],
+    tags: ['schema'],
     async run(ctx) {
       const { exchange, message } = await ctx.use(basicReply);
       expectSchema(ANTHROPIC_SCHEMA_IDS.message, message, 'the Message', { exchange: exchange.record });
@@ -39,6 +45,10 @@ export const basicChecks: Check[] = [
     level: 'must',
     description: 'A non-streaming reply is served as application/json.',
     spec: MESSAGES_DOCS,
+    // The SDK parses a body as JSON only when it is served as application/json (internal/parse.js), else
+    // it returns the text; LangChain's ChatAnthropic calls the SDK.
+    clients: ['anthropic-sdk', 'langchain'],
+    tags: ['headers'],
     async run(ctx) {
       expectMediaType((await ctx.use(basicReply)).exchange, 'application/json', 'the Message');
     },
@@ -49,6 +59,7 @@ export const basicChecks: Check[] = [
     level: 'should',
     description: 'Replies carry a request-id header (the SDK exposes it as requestID for support tickets).',
     spec: 'https://docs.claude.com/en/api/errors#request-id',
+    tags: ['headers'],
     async run(ctx) {
       const { exchange } = await ctx.use(basicReply);
       const id = exchange.headers.get('request-id') ?? '';
@@ -61,6 +72,7 @@ export const basicChecks: Check[] = [
     level: 'should',
     description: 'The reply names the requested model (or a dated snapshot of it), not another model.',
     spec: MESSAGES_DOCS,
+    tags: ['models'],
     async run(ctx) {
       const { model } = (await ctx.use(basicReply)).message;
       expect(typeof model === 'string' && model.startsWith(ctx.target.model), `model is ${preview(model)}, requested ${preview(ctx.target.model)}`, {
@@ -75,6 +87,10 @@ export const basicChecks: Check[] = [
     level: 'must',
     description: 'system as text blocks, and cache_control on system, tool and message blocks, are accepted.',
     spec: 'https://docs.claude.com/en/docs/build-with-claude/prompt-caching',
+    // Claude Code puts cache_control on system, tool and message blocks of every request
+    // (fixtures/captures/claude-code-anthropic.jsonl).
+    clients: ['claude-code'],
+    tags: ['caching'],
     async run(ctx) {
       await ctx.use(systemBlocksReply);
     },
@@ -85,6 +101,9 @@ export const basicChecks: Check[] = [
     level: 'must',
     description: 'A user/assistant/user conversation is answered with text.',
     spec: MESSAGES_DOCS,
+    // An agent: every Claude Code request after the first carries the conversation so far.
+    clients: ['claude-code'],
+    tags: ['multi-turn'],
     async run(ctx) {
       const message = okJson(await postMessages(ctx.target, multiTurnBody(ctx.target.model)), 'a multi-turn request');
       expect(textOf(message.content).length > 0, `no text in the reply: ${preview(message.content)}`, { expected: 'a text block', actual: preview(message.content, 300) });
@@ -96,6 +115,10 @@ export const basicChecks: Check[] = [
     level: 'must',
     description: 'A tool_result turn (mixed text and image content, and one with is_error) is accepted and answered.',
     spec: 'https://docs.claude.com/en/docs/agents-and-tools/tool-use/implement-tool-use#handling-tool-use-and-tool-result-content-blocks',
+    // Claude Code answers every tool call with a tool_result turn: failures with is_error, images (Read of
+    // an image file) inside the tool_result.
+    clients: ['claude-code'],
+    tags: ['tools', 'multi-turn'],
     async run(ctx) {
       for (const isError of [false, true]) okJson(await postMessages(ctx.target, toolResultBody(ctx.target.model, isError)), `a tool_result turn (is_error: ${isError})`);
     },
@@ -106,6 +129,7 @@ export const basicChecks: Check[] = [
     level: 'must',
     description: 'A base64 image block is accepted (skipped when the target answers a clean 400: it does not take images).',
     spec: 'https://docs.claude.com/en/docs/build-with-claude/vision',
+    tags: ['images'],
     async run(ctx) {
       const exchange = await postMessages(ctx.target, imageBody(ctx.target.model));
       requireCapabilityAccepted(exchange, 'take images');
@@ -118,6 +142,9 @@ export const basicChecks: Check[] = [
     level: 'should',
     description: 'POST /v1/messages?beta=true (how the SDKs call beta features, and Claude Code always) is served.',
     spec: 'https://docs.claude.com/en/api/beta-headers',
+    // Claude Code always posts to /v1/messages?beta=true (fixtures/captures/claude-code-anthropic.jsonl).
+    clients: ['claude-code'],
+    tags: ['beta'],
     async run(ctx) {
       okJson(await postMessages(ctx.target, basicBody(ctx.target.model), '/v1/messages?beta=true'), 'POST /v1/messages?beta=true');
     },

@@ -25,6 +25,10 @@ export const countTokensChecks: Check[] = [
     level: 'must',
     description: 'count_tokens answers {input_tokens: integer > 0} for a request without max_tokens.',
     spec: 'https://github.com/Wei-Shaw/sub2api/issues/657',
+    // Claude Code sizes its context with count_tokens (?beta=true): a 404 floods (BerriAI/litellm#13252),
+    // a fake 0 disables auto-compaction.
+    clients: ['claude-code'],
+    tags: ['count-tokens'],
     async run(ctx) {
       await ctx.use(plainCount);
     },
@@ -35,6 +39,9 @@ export const countTokensChecks: Check[] = [
     level: 'must',
     description: 'A system prompt and tools add to the count: count(system + tools + messages) > count(messages).',
     spec: 'https://github.com/router-for-me/CLIProxyAPI/issues/679',
+    // Reported from Claude Code (router-for-me/CLIProxyAPI#679).
+    clients: ['claude-code'],
+    tags: ['count-tokens'],
     async run(ctx) {
       const plain = await ctx.use(plainCount);
       const full = await count(ctx.target, countBody(ctx.target.model, true));
@@ -47,6 +54,10 @@ export const countTokensChecks: Check[] = [
     level: 'should',
     description: 'count_tokens for a request equals usage.input_tokens of the same request.',
     spec: COUNT_DOCS,
+    // Claude Code's /context and auto-compaction trust the count: an inflated one compacts early
+    // (router-for-me/CLIProxyAPI#4103).
+    clients: ['claude-code'],
+    tags: ['count-tokens', 'usage'],
     async run(ctx) {
       await ctx.use(plainCount);
       const { max_tokens: _unused, ...body } = basicBody(ctx.target.model);
@@ -61,6 +72,8 @@ export const countTokensChecks: Check[] = [
     level: 'must',
     description: 'messages.countTokens() in the official SDK returns input_tokens > 0.',
     spec: COUNT_DOCS,
+    clients: ['anthropic-sdk'],
+    tags: ['count-tokens', 'sdk'],
     async run(ctx) {
       await ctx.use(sdkMessage);
       const result = await anthropicClient(ctx.target).messages.countTokens(countBody(ctx.target.model, true) as never);

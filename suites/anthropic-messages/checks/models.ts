@@ -21,6 +21,9 @@ export const modelsChecks: Check[] = [
     level: 'must',
     description: 'GET /v1/models (Anthropic caller) answers {data:[ModelInfo], has_more, first_id, last_id} with at least one model.',
     spec: 'https://github.com/QuantumNous/new-api/issues/2422',
+    // The SDK's models.list() pages ModelInfo objects by has_more / last_id.
+    clients: ['anthropic-sdk'],
+    tags: ['models'],
     async run(ctx) {
       const list = await ctx.use(modelList);
       expect(list.data.length > 0, 'the model list is empty', { expected: 'at least one model', actual: '[]' });
@@ -32,6 +35,8 @@ export const modelsChecks: Check[] = [
     level: 'must',
     description: 'models.list({limit: 1}) pages through distinct models via has_more/last_id in the SDK.',
     spec: LIST_DOCS,
+    clients: ['anthropic-sdk'],
+    tags: ['models', 'sdk'],
     async run(ctx) {
       const total = (await ctx.use(modelList)).data.length;
       requireObserved(total >= 2, 'the target lists fewer than two models, so pagination was not exercised');
@@ -54,6 +59,8 @@ export const modelsChecks: Check[] = [
     level: 'must',
     description: 'GET /v1/models/{id} of a listed model answers that ModelInfo; models.retrieve() in the SDK agrees.',
     spec: 'https://docs.claude.com/en/api/models',
+    clients: ['anthropic-sdk'],
+    tags: ['models', 'sdk'],
     async run(ctx) {
       const [listed] = (await ctx.use(modelList)).data;
       requireObserved(listed, 'the target lists no model to retrieve');
@@ -72,6 +79,7 @@ export const modelsChecks: Check[] = [
     level: 'must',
     description: 'GET /v1/models/{unknown} answers 404 not_found_error in the Anthropic envelope.',
     spec: 'https://docs.claude.com/en/api/errors',
+    tags: ['models', 'errors'],
     async run(ctx) {
       await ctx.use(modelList);
       const exchange = await rawExchange(ctx.target, { path: '/v1/models/llm-conformance-no-such-model', headers: anthropicHeaders(ctx.target) });
@@ -84,6 +92,7 @@ export const modelsChecks: Check[] = [
     level: 'should',
     description: 'The first listed model is usable in /v1/messages/count_tokens (no listing of unroutable models).',
     spec: 'https://github.com/router-for-me/CLIProxyAPI/issues/4410',
+    tags: ['models'],
     async run(ctx) {
       const [listed] = (await ctx.use(modelList)).data;
       requireObserved(listed, 'the target lists no model');

@@ -80,6 +80,7 @@ export const stopChecks: Check[] = [
     level: 'must',
     description: 'A reply that ends naturally has stop_reason end_turn and stop_sequence null.',
     spec: STOP_DOCS,
+    tags: ['stop-reasons'],
     async run(ctx) {
       const { message } = await ctx.use(basicReply);
       expect(message.stop_reason === 'end_turn', `stop_reason is ${preview(message.stop_reason)}, expected "end_turn"`, { expected: '"end_turn"', actual: preview(message.stop_reason) });
@@ -92,6 +93,7 @@ export const stopChecks: Check[] = [
     level: 'must',
     description: `A reply cut by max_tokens (${MAX_TOKENS_LIMIT}) has stop_reason max_tokens and at most that many output tokens (skipped when the reply ends sooner).`,
     spec: STOP_DOCS,
+    tags: ['stop-reasons'],
     async run(ctx) {
       judgeMaxTokens(plainEnding(okJson(await postMessages(ctx.target, maxTokensBody(ctx.target.model)), 'the max_tokens request')), 'the reply');
     },
@@ -102,6 +104,7 @@ export const stopChecks: Check[] = [
     level: 'must',
     description: 'A streamed reply cut by max_tokens ends with message_delta stop_reason max_tokens (skipped when the reply ends sooner).',
     spec: STOP_DOCS,
+    tags: ['stop-reasons', 'streaming'],
     async run(ctx) {
       const capture = okStream(await streamMessages(ctx.target, maxTokensBody(ctx.target.model)), 'the max_tokens stream');
       await expectCompleteStream(ctx.use, capture, 'max_tokens');
@@ -115,6 +118,7 @@ export const stopChecks: Check[] = [
     level: 'must',
     description: 'A reply that hits a stop sequence has stop_reason stop_sequence, names it, and does not include it (skipped when the sequence never comes).',
     spec: 'https://github.com/vllm-project/vllm/issues/45807',
+    tags: ['stop-reasons'],
     async run(ctx) {
       judgeStopSequence(plainEnding(okJson(await postMessages(ctx.target, stopSequenceBody(ctx.target.model)), 'the stop_sequences request')), 'the reply');
     },
@@ -125,6 +129,7 @@ export const stopChecks: Check[] = [
     level: 'must',
     description: 'A streamed reply that hits a stop sequence reports it in message_delta (skipped when the sequence never comes).',
     spec: 'https://docs.claude.com/en/docs/build-with-claude/streaming',
+    tags: ['stop-reasons', 'streaming'],
     async run(ctx) {
       const capture = okStream(await streamMessages(ctx.target, stopSequenceBody(ctx.target.model)), 'the stop_sequences stream');
       await expectCompleteStream(ctx.use, capture, 'stop_sequences');

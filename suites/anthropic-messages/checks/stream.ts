@@ -1,44 +1,19 @@
-import { ANTHROPIC_SCHEMA_IDS, ANTHROPIC_STREAM_EVENTS, anthropicStreamGrammar } from '../../../specs/anthropic-messages/index.ts';
+import { ANTHROPIC_SCHEMA_IDS, ANTHROPIC_STREAM_EVENTS } from '../../../specs/anthropic-messages/index.ts';
 import { specRegistry } from '../../../specs/index.ts';
-import { formatDiagnostics } from '../../../specs/tooling/diagnostic.ts';
-import { checkStreamGrammar } from '../../../specs/tooling/stream-grammar.ts';
 import { describeDiagnostics, excerpt, expect, fail, preview } from '../../harness/assert.ts';
-import { type Check, type CheckContext, defineCheck } from '../../harness/check.ts';
+import { type Check, defineCheck } from '../../harness/check.ts';
 import { expectMediaType, expectOk } from '../../harness/replies.ts';
-import { eventSequence, type ParsedEvent } from '../../harness/stream-capture.ts';
+import { type ParsedEvent } from '../../harness/stream-capture.ts';
 import { textOf } from '../accumulate.ts';
 import { anthropicClient } from '../client.ts';
-import { basicReply, basicStream, basicStreamComplete, bothStreams, sdkBasicStream, sdkMessage, streamMessages, toolStreamComplete } from '../exchanges.ts';
+import { basicReply, basicStream, basicStreamComplete, bothStreams, sdkBasicStream, sdkMessage, streamMessages } from '../exchanges.ts';
 import { basicBody } from '../requests.ts';
+import { streamsIndexed, streamsOrdered, streamTextFaithful } from '../stream-conventions.ts';
 
 const STREAMING_DOCS = 'https://docs.claude.com/en/docs/build-with-claude/streaming';
 const protocol = 'anthropic-messages';
 
 const KNOWN = new Set<string>(ANTHROPIC_STREAM_EVENTS);
-const ORDER_RULES = new Set(['grammar.order', 'grammar.incomplete', 'grammar.after-end']);
-const BLOCK_RULES = new Set(['grammar.block-index', 'grammar.block-closed', 'grammar.delta-type']);
-
-/**
- * The documented events of a stream, for the grammar. Unknown event types are dropped first: the
- * docs tell clients to handle them gracefully, so a server may send new ones.
- */
-function grammarEvents(events: readonly ParsedEvent[]) {
-  return events.filter((e) => KNOWN.has(e.type ?? '')).map((e) => ({ type: e.type!, data: e.json }));
-}
-
-async function grammarFindings(ctx: CheckContext, rules: ReadonlySet<string>): Promise<void> {
-  await ctx.use(basicStreamComplete);
-  await ctx.use(toolStreamComplete);
-  for (const { name, capture } of await bothStreams(ctx.use)) {
-    const diagnostics = checkStreamGrammar(anthropicStreamGrammar, grammarEvents(capture.events)).filter((d) => rules.has(d.keyword));
-    if (diagnostics.length > 0) {
-      fail(`${name} stream: ${formatDiagnostics(diagnostics, 3)}`, {
-        actual: `events: ${eventSequence(capture.events)}`,
-        exchange: capture.exchange.record,
-      });
-    }
-  }
-}
 
 /** Another protocol's vocabulary on an Anthropic stream: OpenAI Chat chunks, Responses events. */
 function foreignEvent(event: ParsedEvent): string | undefined {
@@ -69,6 +44,7 @@ export const streamChecks: Check[] = [
     level: 'must',
     description: 'A streaming reply is served as text/event-stream.',
     spec: STREAMING_DOCS,
+    tags: ['streaming', 'framing', 'headers'],
     async run(ctx) {
       expectMediaType((await ctx.use(basicStream)).exchange, 'text/event-stream', 'the stream');
     },
@@ -79,6 +55,10 @@ export const streamChecks: Check[] = [
     level: 'must',
     description: 'Every SSE frame has an `event:` line equal to its data.type (the SDK drops events without one).',
     spec: 'https://github.com/earendil-works/pi/issues/1983',
+    // The SDK's stream reader skips frames without an event: line (core/streaming.js); Claude Code and
+    // LangChain iterate that reader.
+    clients: ['anthropic-sdk', 'claude-code', 'langchain'],
+    tags: ['streaming', 'framing'],
     async run(ctx) {
       for (const { name, capture } of await bothStreams(ctx.use)) {
         capture.framing.frames.forEach((frame, i) => {
@@ -102,6 +82,10 @@ export const streamChecks: Check[] = [
     level: 'must',
     description: 'The body is valid UTF-8, every frame ends with a blank line, has only SSE fields and one JSON object as data.',
     spec: 'https://html.spec.whatwg.org/multipage/server-sent-events.html#event-stream-interpretation',
+    // Data that is not a JSON object throws in the SDK's reader (it JSON.parses every named event) and is
+    // an error part in the AI SDK.
+    clients: ['anthropic-sdk', 'claude-code', 'langchain', 'vercel-ai-sdk'],
+    tags: ['streaming', 'framing'],
     async run(ctx) {
       for (const { name, capture } of await bothStreams(ctx.use)) {
         const on = { exchange: capture.exchange.record };
@@ -127,6 +111,10 @@ export const streamChecks: Check[] = [
     level: 'must',
     description: 'No OpenAI `[DONE]` sentinel and no event after message_stop (comments and blank lines may follow).',
     spec: 'https://github.com/earendil-works/pi/issues/3708',
+    // A [DONE] frame with an event: line throws in the SDK's reader (JSON.parse("[DONE]")), which Claude
+    // Code and LangChain iterate.
+    clients: ['anthropic-sdk', 'claude-code', 'langchain'],
+    tags: ['streaming', 'framing'],
     async run(ctx) {
       const { exchange, framing } = await ctx.use(basicStreamComplete);
       const on = { exchange: exchange.record };
@@ -145,6 +133,9 @@ export const streamChecks: Check[] = [
     level: 'must',
     description: '`stream: true` streams even with `Accept: application/json`, which the official SDKs send when streaming.',
     spec: 'https://docs.claude.com/en/api/messages#body-stream',
+    // Captured: all three stream with Accept: application/json.
+    clients: ['anthropic-sdk', 'claude-code', 'langchain'],
+    tags: ['streaming'],
     async run(ctx) {
       const capture = await streamMessages(ctx.target, basicBody(ctx.target.model), { accept: 'application/json' });
       expectOk(capture.exchange, 'the streaming request with Accept: application/json');
@@ -158,6 +149,10 @@ export const streamChecks: Check[] = [
     level: 'should',
     description: `Events speak this protocol: every data is a JSON object with a string type, none from another protocol's vocabulary (unknown Anthropic types are allowed: the docs tell clients to ignore them). Documented: ${ANTHROPIC_STREAM_EVENTS.join(', ')}.`,
     spec: `${STREAMING_DOCS}#other-events`,
+    // The AI SDK parses each event against a union of the documented types: another protocol's event is an
+    // error part.
+    clients: ['vercel-ai-sdk'],
+    tags: ['streaming'],
     async run(ctx) {
       for (const { name, capture } of await bothStreams(ctx.use)) {
         const foreign = capture.events.map(foreignEvent).filter((f): f is string => f !== undefined);
@@ -171,7 +166,13 @@ export const streamChecks: Check[] = [
     level: 'must',
     description: 'message_start → (content_block_start → content_block_delta* → content_block_stop)* → message_delta+ → message_stop (ping anywhere, unknown types ignored).',
     spec: STREAMING_DOCS,
-    run: (ctx) => grammarFindings(ctx, ORDER_RULES),
+    // The SDK's MessageStream rejects events out of order and a stream without message_stop ("stream ended
+    // without producing a Message").
+    clients: ['anthropic-sdk'],
+    tags: ['streaming'],
+    async run(ctx) {
+      await ctx.use(streamsOrdered);
+    },
   }),
   defineCheck({
     id: 'anthropic-messages/stream/block-indices',
@@ -179,7 +180,13 @@ export const streamChecks: Check[] = [
     level: 'must',
     description: 'Blocks open with indices 0, 1, 2…; deltas and stops only target the open block; deltas match the block type.',
     spec: 'https://github.com/BerriAI/litellm/issues/27442',
-    run: (ctx) => grammarFindings(ctx, BLOCK_RULES),
+    // The SDK's MessageStream appends each started block and applies deltas by index (content.at(index)):
+    // misnumbered blocks lose their deltas.
+    clients: ['anthropic-sdk'],
+    tags: ['streaming'],
+    async run(ctx) {
+      await ctx.use(streamsIndexed);
+    },
   }),
   defineCheck({
     id: 'anthropic-messages/stream/events-schema',
@@ -187,6 +194,10 @@ export const streamChecks: Check[] = [
     level: 'must',
     description: 'Every documented event validates against its event schema (unknown event types are not judged).',
     spec: STREAMING_DOCS,
+    // The AI SDK parses every event with a zod schema (message_start usage.input_tokens a number, blocks
+    // of known shapes): an event outside it is an error part.
+    clients: ['vercel-ai-sdk'],
+    tags: ['streaming', 'schema'],
     async run(ctx) {
       for (const { name, capture } of await bothStreams(ctx.use)) {
         capture.events.forEach((event, i) => {
@@ -206,6 +217,10 @@ export const streamChecks: Check[] = [
     level: 'must',
     description: 'The first event (pings aside) is message_start with an id, the model, empty content and a null stop_reason.',
     spec: STREAMING_DOCS,
+    // The SDK's MessageStream starts from message_start.message and appends each block to its content:
+    // content already there shifts every delta.
+    clients: ['anthropic-sdk'],
+    tags: ['streaming'],
     async run(ctx) {
       const { events, exchange } = await ctx.use(basicStream);
       const on = { exchange: exchange.record };
@@ -224,6 +239,9 @@ export const streamChecks: Check[] = [
     level: 'must',
     description: 'The SDK iterating a raw stream sees message_start first, text deltas, and message_stop last.',
     spec: 'https://github.com/openclaw/openclaw/issues/37571',
+    // Claude Code and LangChain read streams exactly so: messages.create({stream: true}) iterated.
+    clients: ['anthropic-sdk', 'claude-code', 'langchain'],
+    tags: ['streaming', 'sdk'],
     async run(ctx) {
       await ctx.use(sdkMessage);
       await ctx.use(basicStreamComplete);
@@ -243,6 +261,8 @@ export const streamChecks: Check[] = [
     level: 'must',
     description: 'messages.stream().finalMessage() succeeds and has the block types and stop_reason of the non-streaming reply.',
     spec: 'https://github.com/anthropics/anthropic-sdk-typescript/blob/main/helpers.md',
+    clients: ['anthropic-sdk'],
+    tags: ['streaming', 'sdk'],
     async run(ctx) {
       const streamed = await ctx.use(sdkBasicStream);
       const plain = (await ctx.use(basicReply)).message as { content?: { type: string }[]; stop_reason?: unknown };
@@ -261,7 +281,10 @@ export const streamChecks: Check[] = [
     level: 'should',
     description: 'For the same deterministic prompt, the streamed text equals the non-streamed text.',
     spec: STREAMING_DOCS,
+    tags: ['streaming'],
     async run(ctx) {
+      // The raw stream first (the convention other streams' checks are attributed to), then the SDK's.
+      await ctx.use(streamTextFaithful);
       const streamed = textOf((await ctx.use(sdkBasicStream)).content);
       const plain = textOf((await ctx.use(basicReply)).message.content);
       expect(streamed === plain, `streamed ${preview(streamed, 80)} vs non-streamed ${preview(plain, 80)}`, { expected: preview(plain), actual: preview(streamed) });

@@ -31,6 +31,10 @@ export const thinkingChecks: Check[] = [
     level: 'must',
     description: 'With thinking enabled and offered, the reply opens with a thinking block that carries a non-empty signature.',
     spec: THINKING_DOCS,
+    // Claude Code sends signed thinking blocks back every turn; the AI SDK's Message schema requires
+    // thinking.signature.
+    clients: ['claude-code', 'vercel-ai-sdk'],
+    tags: ['thinking'],
     async run(ctx) {
       await ctx.use(signedThinking);
     },
@@ -41,6 +45,10 @@ export const thinkingChecks: Check[] = [
     level: 'must',
     description: 'A streamed thinking block gets thinking_delta events, then one signature_delta before its content_block_stop.',
     spec: 'https://github.com/8monkey-ai/hebo-gateway/issues/131',
+    // The SDK's accumulator and the AI SDK's reasoning metadata take the signature from signature_delta
+    // only; without it the next turn is a 400.
+    clients: ['anthropic-sdk', 'claude-code', 'vercel-ai-sdk'],
+    tags: ['thinking', 'streaming'],
     async run(ctx) {
       await ctx.use(thinkingContent);
       const capture = okStream(await streamMessages(ctx.target, thinkingBody(ctx.target.model)), 'the thinking stream');
@@ -67,6 +75,9 @@ export const thinkingChecks: Check[] = [
     level: 'must',
     description: 'The assistant turn with its signed thinking block, replayed verbatim in the next request, is accepted.',
     spec: 'https://docs.claude.com/en/docs/build-with-claude/extended-thinking#preserving-thinking-blocks',
+    // ding113/claude-code-hub#518: replayed thinking rejected after a channel switch.
+    clients: ['claude-code'],
+    tags: ['thinking', 'multi-turn'],
     async run(ctx) {
       okJson(await postMessages(ctx.target, replayBody(ctx.target, await ctx.use(signedThinking))), 'the replayed turn');
     },
@@ -77,6 +88,7 @@ export const thinkingChecks: Check[] = [
     level: 'should',
     description: 'A replayed thinking block whose signature was altered is rejected with 400 invalid_request_error.',
     spec: 'https://github.com/anthropics/anthropic-sdk-python/issues/1598',
+    tags: ['thinking'],
     async run(ctx) {
       const content = await ctx.use(signedThinking);
       const tampered = content.map((b) => (b.type === 'thinking' ? { ...b, signature: `${String(b.signature).slice(0, -8)}AAAAAAA=` } : b));
@@ -95,6 +107,7 @@ export const thinkingChecks: Check[] = [
     level: 'should',
     description: 'budget_tokens not below max_tokens is rejected with 400 invalid_request_error.',
     spec: `${THINKING_DOCS}#max-tokens-and-context-window-size`,
+    tags: ['thinking'],
     async run(ctx) {
       await ctx.use(thinkingContent);
       const exchange = await postMessages(ctx.target, { ...thinkingBody(ctx.target.model), max_tokens: THINKING_BUDGET });

@@ -44,6 +44,11 @@ export const toolsChecks: Check[] = [
     level: 'must',
     description: 'tool_choice {type:"tool"} yields a tool_use block whose input satisfies the input_schema, with stop_reason tool_use.',
     spec: TOOL_DOCS,
+    // LangChain's withStructuredOutput (default functionCalling) forces a named tool and parses its input
+    // (fixtures/captures/structured-output-clients.jsonl); the AI SDK validates a tool call's input
+    // against the tool's schema.
+    clients: ['langchain', 'vercel-ai-sdk'],
+    tags: ['tools'],
     async run(ctx) {
       expectToolUse((await ctx.use(forcedToolUse)).message, 'forced tool');
     },
@@ -54,6 +59,9 @@ export const toolsChecks: Check[] = [
     level: 'must',
     description: 'tool_choice {type:"any"} yields a tool_use block and stop_reason tool_use.',
     spec: TOOL_DOCS,
+    // The AI SDK's toolChoice: "required" is sent as {type: "any"}.
+    clients: ['vercel-ai-sdk'],
+    tags: ['tools'],
     async run(ctx) {
       expectToolUse(okJson(await postMessages(ctx.target, anyToolBody(ctx.target.model)), 'the tool_choice any request'), 'tool_choice any');
     },
@@ -64,6 +72,10 @@ export const toolsChecks: Check[] = [
     level: 'must',
     description: 'A streamed tool_use block opens with its id, name and `input: {}`.',
     spec: 'https://github.com/farion1231/cc-switch/issues/2557',
+    // Claude Code crashes rendering a streamed tool_use that starts without input
+    // (farion1231/cc-switch#2556).
+    clients: ['claude-code'],
+    tags: ['tools', 'streaming'],
     async run(ctx) {
       const { block } = await ctx.use(toolStreamBlock);
       expect(typeof block.id === 'string' && block.id.length > 0, 'content_block_start tool_use has no id', { actual: preview(block) });
@@ -77,6 +89,10 @@ export const toolsChecks: Check[] = [
     level: 'must',
     description: 'The tool block streams input_json_delta fragments whose concatenation is JSON satisfying the schema.',
     spec: 'https://docs.claude.com/en/docs/build-with-claude/streaming#input-json-delta',
+    // All build a streamed tool call's input from its input_json_delta fragments (Claude Code and
+    // LangChain through the SDK's stream).
+    clients: ['anthropic-sdk', 'claude-code', 'langchain', 'vercel-ai-sdk'],
+    tags: ['tools', 'streaming'],
     async run(ctx) {
       const { events, index } = await ctx.use(toolStreamBlock);
       const deltas = eventsOf(events, 'content_block_delta').filter((e) => e.json?.index === index);
@@ -99,6 +115,10 @@ export const toolsChecks: Check[] = [
     level: 'must',
     description: 'A streamed tool call ends with message_delta stop_reason tool_use.',
     spec: 'https://github.com/BerriAI/litellm/issues/34692',
+    // BerriAI/litellm#34692 (labelled claude code): on end_turn, Claude Code ends the turn instead of
+    // running the tool.
+    clients: ['claude-code'],
+    tags: ['tools', 'stop-reasons', 'streaming'],
     async run(ctx) {
       await ctx.use(toolStreamBlock);
       const { stopReason } = accumulate((await ctx.use(toolStreamComplete)).events);
@@ -111,6 +131,8 @@ export const toolsChecks: Check[] = [
     level: 'must',
     description: 'The SDK stream helper accumulates the tool call: finalMessage() has the tool_use with its parsed input.',
     spec: 'https://github.com/anthropics/anthropic-sdk-typescript/blob/main/helpers.md',
+    clients: ['anthropic-sdk'],
+    tags: ['tools', 'streaming', 'sdk'],
     async run(ctx) {
       // The SDK must work, and the raw tool stream hold a whole tool call: otherwise their owners say so.
       await ctx.use(sdkMessage);
@@ -126,6 +148,10 @@ export const toolsChecks: Check[] = [
     level: 'should',
     description: 'A tool reply has no empty text block (streamed or not) in front of the tool_use.',
     spec: 'https://github.com/BerriAI/litellm/issues/34692',
+    // Claude Code sends the turn back: an empty text block makes the next request a 400 upstream
+    // (BerriAI/litellm#34692).
+    clients: ['claude-code'],
+    tags: ['tools'],
     async run(ctx) {
       const { message } = await ctx.use(forcedToolUse);
       expect(!contentOf(message).some((b) => b.type === 'text' && !b.text), 'the non-streamed reply has an empty text block', { actual: preview(message.content, 300) });
@@ -140,6 +166,10 @@ export const toolsChecks: Check[] = [
     level: 'must',
     description: 'Every tool_choice form is accepted: auto, any, tool (named) and none.',
     spec: 'https://docs.claude.com/en/docs/agents-and-tools/tool-use/implement-tool-use#forcing-tool-use',
+    // A rejected tool_choice form broke Claude Code's WebSearch
+    // (deepseek-ai/awesome-deepseek-integration#606).
+    clients: ['claude-code'],
+    tags: ['tools'],
     async run(ctx) {
       for (const form of [{ type: 'auto' }, { type: 'any' }, { type: 'tool', name: WEATHER_TOOL.name }]) {
         okJson(await postMessages(ctx.target, toolChoiceBody(ctx.target.model, form)), `tool_choice ${preview(form)}`);
@@ -153,6 +183,7 @@ export const toolsChecks: Check[] = [
     level: 'must',
     description: 'tool_choice {type:"none"} is honoured: no tool_use block and no tool_use stop reason.',
     spec: 'https://docs.claude.com/en/docs/agents-and-tools/tool-use/implement-tool-use#forcing-tool-use',
+    tags: ['tools'],
     async run(ctx) {
       const message = await ctx.use(toolChoiceNoneReply);
       expect(!contentOf(message).some((b) => b.type === 'tool_use'), 'tool_choice none still produced a tool_use block', { expected: 'no tool_use block', actual: preview(message.content, 300) });
@@ -165,6 +196,7 @@ export const toolsChecks: Check[] = [
     level: 'should',
     description: 'tool_use ids match ^[a-zA-Z0-9_-]+$, the pattern the API requires when the id is sent back.',
     spec: 'https://docs.claude.com/en/api/messages#body-messages-content-tool-use-id',
+    tags: ['tools'],
     async run(ctx) {
       const { block } = await ctx.use(forcedToolUse);
       expect(typeof block.id === 'string' && /^[a-zA-Z0-9_-]+$/.test(block.id), `tool_use id ${preview(block.id)} cannot be sent back to the API`, {

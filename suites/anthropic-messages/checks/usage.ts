@@ -28,6 +28,9 @@ export const usageChecks: Check[] = [
     level: 'must',
     description: 'A non-streaming reply reports integer input_tokens > 0 and output_tokens > 0.',
     spec: USAGE_DOCS,
+    // Both report usage.input_tokens / output_tokens as the call's token usage.
+    clients: ['vercel-ai-sdk', 'langchain'],
+    tags: ['usage'],
     async run(ctx) {
       const usage = usageOf((await ctx.use(basicReply)).message);
       expectCount(usage.input_tokens, 'usage.input_tokens', true);
@@ -40,6 +43,10 @@ export const usageChecks: Check[] = [
     level: 'must',
     description: 'message_start reports the real input_tokens (> 0) and an integer output_tokens.',
     spec: 'https://github.com/vercel/ai/issues/17326',
+    // LangChain takes streamed input tokens from message_start only (message_outputs.js); the AI SDK too
+    // unless message_delta repeats them (vercel/ai#17326).
+    clients: ['langchain', 'vercel-ai-sdk'],
+    tags: ['usage', 'streaming'],
     async run(ctx) {
       const usage = usageOf(firstEvent((await ctx.use(basicStream)).events, 'message_start', 'the stream').message);
       expectCount(usage.input_tokens, 'message_start usage.input_tokens', true);
@@ -52,6 +59,9 @@ export const usageChecks: Check[] = [
     level: 'must',
     description: 'message_delta reports the final output_tokens: an integer > 0, not below message_start’s.',
     spec: USAGE_DOCS,
+    // All three take the final output_tokens from message_delta.
+    clients: ['anthropic-sdk', 'langchain', 'vercel-ai-sdk'],
+    tags: ['usage', 'streaming'],
     async run(ctx) {
       const { events } = await ctx.use(basicStreamComplete);
       const startOutput = usageOf(firstEvent(events, 'message_start', 'the stream').message).output_tokens;
@@ -68,6 +78,10 @@ export const usageChecks: Check[] = [
     level: 'should',
     description: 'Input and cache counts repeated in message_delta are cumulative: never below message_start’s.',
     spec: 'https://github.com/envoyproxy/ai-gateway/issues/1631',
+    // Both overwrite the input and cache counts with message_delta's when present (the SDK: "overwrite
+    // when present and never add").
+    clients: ['anthropic-sdk', 'vercel-ai-sdk'],
+    tags: ['usage', 'streaming'],
     async run(ctx) {
       const { events } = await ctx.use(basicStreamComplete);
       const start = usageOf(firstEvent(events, 'message_start', 'the stream').message);
@@ -90,6 +104,7 @@ export const usageChecks: Check[] = [
     level: 'should',
     description: 'The same prompt counts the same input_tokens streamed and not streamed.',
     spec: USAGE_DOCS,
+    tags: ['usage', 'streaming'],
     async run(ctx) {
       const plain = usageOf((await ctx.use(basicReply)).message).input_tokens;
       const streamed = usageOf(firstEvent((await ctx.use(basicStream)).events, 'message_start', 'the stream').message).input_tokens;
@@ -102,6 +117,9 @@ export const usageChecks: Check[] = [
     level: 'should',
     description: 'With cache_control in the request, cache_* usage fields are integers ≥ 0 (or null) when present.',
     spec: 'https://docs.claude.com/en/docs/build-with-claude/prompt-caching#tracking-cache-performance',
+    // The AI SDK's Message schema wants cache counts as numbers or null.
+    clients: ['vercel-ai-sdk'],
+    tags: ['usage', 'caching'],
     async run(ctx) {
       const usage = usageOf(await ctx.use(systemBlocksReply));
       for (const field of ['cache_creation_input_tokens', 'cache_read_input_tokens'] as const) {
