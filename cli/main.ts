@@ -2,6 +2,7 @@ import { TOOL } from '../mock-server/core/version.ts';
 import { diffCommand } from './commands/diff.ts';
 import { mockCommand } from './commands/mock.ts';
 import { runCommand } from './commands/run.ts';
+import { selfTestCommand } from './commands/self-test.ts';
 import { specDriftCommand } from './commands/spec-drift.ts';
 import { EXIT, UsageError } from './exit-codes.ts';
 import { createRedactor } from './redact.ts';
@@ -13,14 +14,17 @@ Usage:
   llm-conformance run [--base-url URL] [--protocol LIST] [--api-key KEY] [--model ID] [--header 'Name: value']…
                       [--filter PATTERN] [--report-json|--report-junit|--report-md|--report-html FILE|-]
                       [--report-dir DIR] [--plain] [--trace DIR] [--timeout MS] [--concurrency N] [--list]
+                      [--fail-on must|should] [--baseline FILE] [--write-baseline FILE] [--max-requests N]
+                      [--check-timeout MS] [--dry-run] [--config FILE]
   llm-conformance diff OLD.json NEW.json [--json]
   llm-conformance mock [--port N] [--host 127.0.0.1] [--mutant ID] …
   llm-conformance spec-drift --openapi FILE [--protocol ID] [--json]
+  llm-conformance self-test [--protocol LIST]
   llm-conformance --version | --help
 
 Run 'llm-conformance <command> --help' for a command's options.`;
 
-const COMMANDS = ['run', 'mock', 'spec-drift', 'diff'] as const;
+const COMMANDS = ['run', 'mock', 'spec-drift', 'diff', 'self-test'] as const;
 
 /**
  * The CLI: dispatches to a command and returns the process exit code (never throws). Everything
@@ -42,6 +46,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await specDriftCommand(rest, { stdout, stderr });
       case 'diff':
         return await diffCommand(rest, { stdout, stderr });
+      case 'self-test':
+        return exitWhenDone(await selfTestCommand(rest, { stdout }));
       case '--version':
       case '-v':
         stdout(`${TOOL.version}\n`);

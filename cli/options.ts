@@ -11,11 +11,15 @@ import { UsageError } from './exit-codes.ts';
 
 /** An integer option within [min, max]; digits only (no `1e3`, `0x10`, `''`, `-0`). */
 export function intOption(raw: string | undefined, name: string, range: { min: number; max: number; fallback: number; unit?: string }): number {
-  if (raw === undefined) return range.fallback;
+  return raw === undefined ? range.fallback : intValue(raw, `--${name}`, range);
+}
+
+/** An integer within [min, max] from text, `label` naming where it came from (`--timeout`, `$LLM_CONFORMANCE_TIMEOUT`). */
+export function intValue(raw: string, label: string, range: { min: number; max: number; unit?: string }): number {
   const n = /^\d{1,10}$/.test(raw.trim()) ? Number(raw.trim()) : Number.NaN;
   if (!Number.isSafeInteger(n) || n < range.min || n > range.max) {
     const unit = range.unit ? ` ${range.unit}` : '';
-    throw new UsageError(`--${name} must be an integer from ${range.min} to ${range.max}${unit}, got ${JSON.stringify(raw.slice(0, 40))}`);
+    throw new UsageError(`${label} must be an integer from ${range.min} to ${range.max}${unit}, got ${JSON.stringify(raw.slice(0, 40))}`);
   }
   return n;
 }

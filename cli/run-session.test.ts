@@ -9,18 +9,23 @@ import { buildReport } from './report/json-report.ts';
 import { runSession } from './run-session.ts';
 
 const args: RunArgs = {
-  baseUrl: undefined,
   protocols: ['anthropic-messages'],
-  apiKey: undefined,
+  targets: {},
   model: undefined,
   headers: {},
   filter: undefined,
   reports: { plain: true },
+  failOn: 'must',
+  baseline: undefined,
+  writeBaseline: undefined,
+  maxRequests: undefined,
+  checkTimeoutMs: undefined,
+  dryRun: false,
+  configFile: undefined,
   trace: undefined,
   timeoutMs: 5_000,
   concurrency: 2,
   list: false,
-  help: false,
 };
 
 function io() {

@@ -1,14 +1,15 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createFetch, createMockServer } from '../mock-server/index.ts';
 import type { CheckResult } from './harness/runner.ts';
-import { runSuite } from './harness/run-suite.ts';
-import { resolveTarget } from './harness/target.ts';
+import { formatSelfTest, type MutantOutcome, runMutant, summarise } from './harness/self-test.ts';
 import { SUITES } from './index.ts';
 
 /** A deviation may fail a few checks it does not name (reported); more means a check is not isolated. */
 const MAX_COLLATERAL = 2;
 
 const suites = Object.values(SUITES);
+/** Every mutant's run, across protocols, for the self-test summary at the end. */
+const allOutcomes: MutantOutcome[] = [];
 
 /**
  * The mutant guard, exact: every mutant (a deliberately broken mock) fails every check it names
@@ -18,13 +19,13 @@ const suites = Object.values(SUITES);
  */
 describe.each(suites.map((s) => [s.protocol, s] as const))('%s mutants', (_protocol, suite) => {
   const outcomes = new Map<string, readonly CheckResult[]>();
-  const { checks, mutants, defaultModel } = suite;
+  const { checks, mutants } = suite;
 
   beforeAll(async () => {
-    const mock = createMockServer();
     for (const mutant of mutants) {
-      const target = resolveTarget({ baseUrl: 'http://mutant.invalid', fetch: createFetch(mutant.wrap(mock)), timeoutMs: 10_000 }, defaultModel);
-      outcomes.set(mutant.id, (await runSuite(suite, checks, target, { concurrency: 8 })).results);
+      const outcome = await runMutant(suite, mutant);
+      outcomes.set(mutant.id, outcome.results);
+      allOutcomes.push(outcome);
     }
   }, 180_000);
 
@@ -70,5 +71,23 @@ describe.each(suites.map((s) => [s.protocol, s] as const))('%s mutants', (_proto
       const mustFailed = (outcomes.get(mutant.id) ?? []).some((r) => r.status === 'fail' && r.level === 'must');
       expect(mustFailed, mutant.id).toBe(namesMust);
     }
+  });
+});
+
+/**
+ * The mutation self-test across every protocol (the exact guard is above): prints `mutants
+ * detected K/N` and fails below N/N, and writes how many checks each mutant fails to
+ * reports/mutants.txt (`llm-conformance self-test` prints the same table).
+ */
+describe('mutation self-test across all protocols', () => {
+  it('detects every mutant, and every check fails through a mutant that names it', () => {
+    const summary = summarise(suites, allOutcomes);
+    const table = formatSelfTest(suites, allOutcomes);
+    mkdirSync(new URL('../reports/', import.meta.url), { recursive: true });
+    writeFileSync(new URL('../reports/mutants.txt', import.meta.url), table);
+    console.info(`${table.trimEnd().split('\n').slice(-2).join('\n')}\n(each mutant's count: reports/mutants.txt)`);
+    expect(`mutants detected ${summary.detected}/${summary.mutants}`).toBe(`mutants detected ${allOutcomes.length}/${allOutcomes.length}`);
+    expect(summary.mutants).toBe(suites.reduce((n, s) => n + s.mutants.length, 0));
+    expect(summary.uncovered).toEqual([]);
   });
 });

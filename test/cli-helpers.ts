@@ -16,12 +16,23 @@ export interface CliResult {
   readonly stderr: string;
 }
 
+/**
+ * The variables that configure a run (keys, base URLs, options), emptied: a developer's shell
+ * (an OPENAI_BASE_URL pointing at a proxy) must not steer the tests. Empty counts as unset.
+ */
+export const CLEAN_ENV: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.keys(process.env)
+    .filter((name) => name.startsWith('LLM_CONFORMANCE_'))
+    .concat(['ANTHROPIC_API_KEY', 'ANTHROPIC_BASE_URL', 'OPENAI_API_KEY', 'OPENAI_BASE_URL', 'GEMINI_API_KEY', 'GOOGLE_API_KEY', 'GOOGLE_GEMINI_BASE_URL', 'LLM_CONFORMANCE_API_KEY'])
+    .map((name) => [name, '']),
+);
+
 /** Runs the CLI to completion with this process's Node (22) and returns its exit code and output. */
 export function runCli(args: readonly string[], options: { env?: Record<string, string>; node?: string } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(options.node ?? process.execPath, [BIN, ...args], {
       cwd: ROOT,
-      env: { ...process.env, NO_COLOR: '1', ANTHROPIC_API_KEY: '', LLM_CONFORMANCE_API_KEY: '', ...options.env },
+      env: { ...process.env, NO_COLOR: '1', ...CLEAN_ENV, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

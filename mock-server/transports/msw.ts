@@ -1,15 +1,9 @@
 import type { HttpHandler } from 'msw';
+import { optionalPeer } from '../../wire/optional-peer.ts';
 import type { MockServer } from '../create-mock-server.ts';
 
-// msw is an optional peer dependency: only this entry point (`llm-conformance/msw`) needs it, so a
-// project without it gets a message that names the package to install instead of Node's bare
-// ERR_MODULE_NOT_FOUND from inside llm-conformance.
-const { http } = await import('msw').catch((error: unknown) => {
-  if ((error as { code?: unknown } | null)?.code === 'ERR_MODULE_NOT_FOUND' && String(error).includes("'msw'")) {
-    throw new Error('llm-conformance/msw needs msw, an optional peer dependency of llm-conformance: npm install --save-dev msw', { cause: error });
-  }
-  throw error;
-});
+// msw is an optional peer dependency: only this entry point (`llm-conformance/msw`) needs it.
+const { http } = await optionalPeer(() => import('msw'), 'msw', 'llm-conformance/msw');
 
 export interface MswHandlerOptions {
   /**

@@ -2,6 +2,7 @@ import { CheckBlocked, CheckFailure, CheckSkip } from './check.ts';
 import { describeError, isInternalError } from './describe-error.ts';
 import type { SharedExchange } from './exchange.ts';
 import { type ExchangeRecord, inScope } from './recorder.ts';
+import { budgetExhaustedOf } from './request-budget.ts';
 import { rateLimitOf } from './retry-fetch.ts';
 import type { ResolvedTarget } from './target.ts';
 
@@ -74,10 +75,14 @@ export class ExchangeStore {
       if (outcome.kind === 'thrown') throw outcome.error;
       throw new ParentFailed(outcome.root, outcome.failure);
     };
+    const scope = { records, label: exchange.id };
     try {
-      const value = await inScope({ records, label: exchange.id }, () => exchange.make({ target: this.#target, use }));
+      const value = await inScope(scope, () => exchange.make({ target: this.#target, use }));
       return { kind: 'ok', value, records };
     } catch (error) {
+      // Refused a request by the run's budget: not made, so every user is not run (not blocked).
+      const budget = this.#target.budget;
+      if (budget && (budget.deniedIn(scope) || budgetExhaustedOf(error))) return { kind: 'thrown', error: new CheckSkip(budget.reason, 'not-run'), records };
       if (error instanceof ParentFailed) return { kind: 'failed', root: error.root, failure: error.failure, records };
       if (error instanceof CheckSkip || rateLimitOf(error) || (!(error instanceof CheckFailure) && isInternalError(error))) return { kind: 'thrown', error, records };
       const failure = error instanceof CheckFailure ? error : new CheckFailure(`${exchange.description}: ${describeError(error, this.#target.baseUrl)}`);

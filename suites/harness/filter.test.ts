@@ -72,3 +72,37 @@ describe('filterProblems', () => {
     expect(filterProblems('stream,!', ids)).toEqual(["'!' must be followed by a term"]);
   });
 });
+
+describe('tag terms', () => {
+  const checks = [
+    { id: 'p/stream/event-order', tags: ['streaming', 'framing'] },
+    { id: 'p/tools/forced', tags: ['tools'] },
+    { id: 'p/tools/stream-input', tags: ['tools', 'streaming'] },
+    { id: 'p/basic/create' },
+  ];
+  const selected = (pattern: string) => checks.filter((c) => matchesFilter(c, pattern)).map((c) => c.id);
+
+  it.each([
+    ['tag:streaming', ['p/stream/event-order', 'p/tools/stream-input']],
+    ['tag:tools,!tag:streaming', ['p/tools/forced']],
+    ['!tag:streaming', ['p/tools/forced', 'p/basic/create']],
+    ['tag:stream*', ['p/stream/event-order', 'p/tools/stream-input']],
+    ['tag:framing,basic', ['p/stream/event-order', 'p/basic/create']],
+    // a tag is matched whole, never as a substring or an area
+    ['tag:stream', []],
+    ['tag:tool', []],
+  ])('%j selects %j', (pattern, expected) => {
+    expect(selected(pattern)).toEqual(expected);
+  });
+
+  it('a tag term never matches a bare id (ids carry no tags)', () => {
+    expect(matchesFilter('p/stream/event-order', 'tag:streaming')).toBe(false);
+  });
+
+  it('names the known tags when a tag matches nothing, and refuses an empty tag', () => {
+    expect(filterProblems('tag:streamin', checks)).toEqual(['"tag:streamin" matches no check (known tags: framing, streaming, tools)']);
+    expect(filterProblems('tag:x', ['p/stream/a'])).toEqual(['"tag:x" matches no check (no check carries a tag)']);
+    expect(filterProblems('tag:,stream', checks)).toEqual(["'tag:' must be followed by a tag name"]);
+    expect(filterProblems('!tag:', checks)).toEqual(["'tag:' must be followed by a tag name"]);
+  });
+});

@@ -8,9 +8,11 @@ import type { ResolvedTarget } from './target.ts';
  * - `unreachable` (exit 1): nothing answers at the base URL;
  * - `rate-limited` (exit 1): the target kept answering 429/529 (the message has its retry-after);
  * - `auth` (exit 2): the key was rejected under every auth scheme the protocol allows;
- * - `model` (exit 2): the target does not know the model (the message names the ones it lists).
+ * - `model` (exit 2): the target does not know the model (the message names the ones it lists);
+ * - `budget` (exit 1): the run's request budget (`--max-requests`) was spent before the preflight
+ *   could be sent, so the protocol was not judged.
  */
-export type PreflightProblem = 'unreachable' | 'rate-limited' | 'auth' | 'model';
+export type PreflightProblem = 'unreachable' | 'rate-limited' | 'auth' | 'model' | 'budget';
 
 export type PreflightOutcome =
   /** Go: `target` may carry what the preflight learnt (the auth scheme the target accepts). */

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { type RequestBudget, RequestBudgetExhausted } from './request-budget.ts';
 
 /**
  * One HTTP exchange of a run, as captured at the `fetch` the SDKs and the raw probes share:
@@ -70,6 +71,8 @@ export interface RecorderOptions {
   readonly traceBytes?: number;
   /** Aborts everything still in flight (the end of a run). */
   readonly signal?: AbortSignal;
+  /** The run's request budget (`--max-requests`): once spent, requests fail without being sent. */
+  readonly budget?: RequestBudget;
 }
 
 const RECORD = Symbol('llm-conformance.exchange-record');
@@ -95,6 +98,8 @@ export function recordingFetch(inner: typeof fetch, options: RecorderOptions): t
   let seq = 0;
   return async (input, init) => {
     const scope = scopes.getStore();
+    // Refused before anything is sent or recorded: the target never sees it.
+    if (options.budget && !options.budget.take(scope)) throw new RequestBudgetExhausted(options.budget);
     const cut = new AbortController();
     const signals = [AbortSignal.timeout(options.timeoutMs), cut.signal, init?.signal, scope?.signal, options.signal].filter((s): s is AbortSignal => s instanceof AbortSignal);
     const started = performance.now();

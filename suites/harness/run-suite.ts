@@ -18,10 +18,13 @@ export interface SuiteRun {
  * the one message, instead of one failure per check.
  */
 export async function runSuite(suite: ProtocolSuite, checks: readonly Check[], target: ResolvedTarget, options: RunOptions = {}): Promise<SuiteRun> {
-  const preflight = await inScope({ records: [], label: 'preflight' }, async () => {
+  const scope = { records: [], label: 'preflight' };
+  const probed = await inScope(scope, async () => {
     const reachable = await checkReachable(target);
     return reachable.ok && suite.preflight ? suite.preflight(reachable.target) : reachable;
   });
+  // A preflight refused a request by the run's budget says nothing about the target.
+  const preflight: PreflightOutcome = target.budget?.deniedIn(scope) ? { ok: false, problem: 'budget', message: target.budget.reason.replace(/^not run: /, '') } : probed;
   if (!preflight.ok) {
     const message = `not run: ${preflight.message}`;
     return { preflight, results: checks.map((check) => checkResult(check, 'skip', message, 0, { skipKind: 'not-run' })) };

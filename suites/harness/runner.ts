@@ -4,6 +4,7 @@ import { type Evidence, exchangeEvidence } from './evidence.ts';
 import { ExchangeStore } from './exchange-store.ts';
 import { collectHints, GENERIC_HINTS, type HintRule } from './hints.ts';
 import { type ExchangeRecord, inScope } from './recorder.ts';
+import { budgetExhaustedOf } from './request-budget.ts';
 import { rateLimitOf } from './retry-fetch.ts';
 import type { ResolvedTarget } from './target.ts';
 
@@ -88,6 +89,7 @@ async function runOne(check: Check, target: ResolvedTarget, store: ExchangeStore
       if (!condition) throw new CheckSkip(reason, 'capability-absent');
     },
   };
+  const scope = { records: trail, signal: abort.signal, label: check.id };
   let timer: ReturnType<typeof setTimeout> | undefined;
   let passed = false;
   let thrown: unknown;
@@ -95,7 +97,7 @@ async function runOne(check: Check, target: ResolvedTarget, store: ExchangeStore
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new CheckTimeout(timeoutMs)), timeoutMs);
     });
-    await inScope({ records: trail, signal: abort.signal, label: check.id }, () => Promise.race([check.run(ctx), timeout]));
+    await inScope(scope, () => Promise.race([check.run(ctx), timeout]));
     passed = true;
   } catch (error) {
     thrown = error;
@@ -106,11 +108,16 @@ async function runOne(check: Check, target: ResolvedTarget, store: ExchangeStore
   }
   // One turn of the event loop lets the cancelled exchanges record how they ended (evidence).
   await new Promise((resolve) => setImmediate(resolve));
-  const outcome = passed
-    ? trail.length === 0
-      ? internal(new Error(`${check.id} passed without making or using any exchange: a check must observe its subject`))
-      : ({ status: 'pass', message: '' } as const)
-    : classify(thrown, check, target, trail, hints);
+  // A check refused a request by the run's budget was not judged, whatever it concluded.
+  const budget = target.budget;
+  const outcome =
+    budget && (budget.deniedIn(scope) || budgetExhaustedOf(thrown))
+      ? ({ status: 'skip', message: budget.reason, skipKind: 'not-run' } as const)
+      : passed
+        ? trail.length === 0
+          ? internal(new Error(`${check.id} passed without making or using any exchange: a check must observe its subject`))
+          : ({ status: 'pass', message: '' } as const)
+        : classify(thrown, check, target, trail, hints);
   return { ...checkResult(check, outcome.status, outcome.message, Math.round(performance.now() - started)), ...outcome };
 }
 

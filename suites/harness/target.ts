@@ -1,4 +1,5 @@
 import { type ExchangeRecord, recordingFetch } from './recorder.ts';
+import type { RequestBudget } from './request-budget.ts';
 import { type RateLimitState, type RetryOptions, retryingFetch } from './retry-fetch.ts';
 
 /** Where checks send their traffic, as given by the user (CLI flags or the embedded mock). */
@@ -31,6 +32,11 @@ export interface Target {
    * answering 429 forever is given up on once per run, not once per protocol.
    */
   readonly rateLimit?: RateLimitState;
+  /**
+   * The run's request budget (`--max-requests`), shared by every target of the run: once spent,
+   * requests fail without being sent and the checks that needed them are skipped (`not-run`).
+   */
+  readonly budget?: RequestBudget;
 }
 
 /**
@@ -55,6 +61,8 @@ export interface ResolvedTarget {
    * `bearer` for Anthropic); checks that are not about auth send this one. Unset: the default.
    */
   readonly authScheme?: string;
+  /** The run's request budget, when it has one (the runner skips checks it refused a request). */
+  readonly budget?: RequestBudget;
 }
 
 /** The key used when the user gives none: mocks accept any key; real targets answer 401. */
@@ -74,6 +82,7 @@ export function resolveTarget(target: Target, defaultModel: string): ResolvedTar
     maxResponseBytes,
     ...(target.onExchange ? { onExchange: target.onExchange } : {}),
     ...(target.signal ? { signal: target.signal } : {}),
+    ...(target.budget ? { budget: target.budget } : {}),
   });
   // The headers go on before the recorder sees the request, so evidence and traces show them.
   const sent = Object.keys(headers).length > 0 ? withHeaders(recorded, headers) : recorded;
@@ -86,6 +95,7 @@ export function resolveTarget(target: Target, defaultModel: string): ResolvedTar
     headers,
     maxResponseBytes,
     rateLimit,
+    ...(target.budget ? { budget: target.budget } : {}),
   };
 }
 

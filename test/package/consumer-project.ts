@@ -90,7 +90,7 @@ function writeConsumer(dir: string, tarball: string, integrity: string): void {
   delete consumerLock.packages[`node_modules/${pkg.name}`];
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   writeFileSync(join(dir, 'package-lock.json'), `${JSON.stringify(consumerLock, null, 2)}\n`);
-  for (const file of ['imports.mjs', 'typed.ts', 'mock-only.ts', 'msw.spec.ts']) copyFileSync(join(FIXTURE, file), join(dir, file));
+  for (const file of ['imports.mjs', 'typed.ts', 'mock-only.ts', 'msw.spec.ts', 'conformance.spec.ts']) copyFileSync(join(FIXTURE, file), join(dir, file));
 }
 
 function pickDeps(pkg: LockEntry): LockEntry {
@@ -114,7 +114,9 @@ function consumerEnv(): NodeJS.ProcessEnv {
   const path = (process.env.PATH ?? '').split(delimiter).filter((entry) => entry && !resolve(entry).startsWith(ROOT));
   env.PATH = [dirname(process.execPath), ...path].join(delimiter);
   env.NO_COLOR = '1';
-  for (const key of ['ANTHROPIC_API_KEY', 'LLM_CONFORMANCE_API_KEY', 'NODE_OPTIONS']) delete env[key];
+  // A developer's keys and base URLs (OPENAI_BASE_URL pointing at a proxy) must not steer the consumer's runs.
+  for (const key of Object.keys(env)) if (key.startsWith('LLM_CONFORMANCE_')) delete env[key];
+  for (const key of ['ANTHROPIC_API_KEY', 'ANTHROPIC_BASE_URL', 'OPENAI_API_KEY', 'OPENAI_BASE_URL', 'GEMINI_API_KEY', 'GOOGLE_API_KEY', 'GOOGLE_GEMINI_BASE_URL', 'NODE_OPTIONS']) delete env[key];
   return env;
 }
 

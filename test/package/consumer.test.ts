@@ -10,6 +10,8 @@ import { existsSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_SPECS } from '../../specs/index.ts';
+import { SUITES } from '../../suites/index.ts';
+import { matchesFilter } from '../../suites/harness/filter.ts';
 import { type ConsumerProject, createConsumerProject, OFFLINE, ROOT, tail } from './consumer-project.ts';
 import { installSection, shellCommands } from './readme-install.ts';
 
@@ -116,22 +118,26 @@ describe('the installed package', { timeout: 150_000 }, () => {
     expect(results.map((result) => result.code)).toEqual([0, 0]);
   });
 
-  it("a vitest test in the consumer uses llm-conformance/msw with the official SDK", async () => {
+  it('vitest tests in the consumer: llm-conformance/msw with the official SDK, and the suite through llm-conformance/vitest', async () => {
     const result = await project.run('npx', ['vitest', 'run', '--reporter', 'verbose']);
     expect(result.code, tail(result.stdout + result.stderr)).toBe(0);
-    expect(result.stdout).toMatch(/Tests\s+1 passed/);
+    // conformance.spec.ts: a preflight and one test per selected check, all passing; msw.spec.ts: one test.
+    const selected = SUITES['anthropic-messages']!.checks.filter((check) => matchesFilter(check, 'basic,stream'));
+    expect(selected.length).toBeGreaterThan(0);
+    expect(result.stdout).toMatch(new RegExp(`Tests\\s+${selected.length + 2} passed`));
+    expect(result.stdout).toContain('anthropic-messages > stream > event-order [must]');
   });
 
-  it('llm-conformance/msw without msw installed names the package to install', async () => {
-    const msw = join(project.dir, 'node_modules/msw');
-    renameSync(msw, `${msw}.away`);
+  it.each(['msw', 'vitest'])('llm-conformance/%s without %s installed names the package to install', async (peer) => {
+    const installed = join(project.dir, 'node_modules', peer);
+    renameSync(installed, `${installed}.away`);
     try {
-      const result = await project.run('node', ['--input-type=module', '-e', "await import('llm-conformance/msw')"]);
+      const result = await project.run('node', ['--input-type=module', '-e', `await import('llm-conformance/${peer}')`]);
       expect(result.code).not.toBe(0);
-      expect(result.stderr).toContain('llm-conformance/msw needs msw');
-      expect(result.stderr).toContain('npm install --save-dev msw');
+      expect(result.stderr).toContain(`llm-conformance/${peer} needs ${peer}`);
+      expect(result.stderr).toContain(`npm install --save-dev ${peer}`);
     } finally {
-      renameSync(`${msw}.away`, msw);
+      renameSync(`${installed}.away`, installed);
     }
   });
 

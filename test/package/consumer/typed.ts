@@ -5,6 +5,7 @@ import { createMockServer, serveNodeHttp, type MockServer, type MockServerOption
 import { createMswHandlers } from 'llm-conformance/msw';
 import { PROTOCOL_SPECS, specRegistry, type Diagnostic, type ProtocolId } from 'llm-conformance/specs';
 import { SUITES, type Check } from 'llm-conformance/suites';
+import { describeConformance, type ConformanceOptions } from 'llm-conformance/vitest';
 
 const options: MockServerOptions = { seed: 1, apiKeys: ['test-key'] };
 const mock: MockServer = createMockServer(options);
@@ -27,3 +28,9 @@ const protocol: ProtocolId = 'anthropic-messages';
 const diagnostics: Diagnostic[] = specRegistry().validate(PROTOCOL_SPECS[protocol].schemas[0]?.$id ?? '', {});
 const checks: readonly Check[] = SUITES[protocol]?.checks ?? [];
 export const summary = { handlers: createMswHandlers(mock).length, diagnostics: diagnostics.length, checks: checks.length };
+
+// The vitest entry's options are typed: a level outside must/should does not compile.
+export const conformance: ConformanceOptions = { baseUrl: 'http://127.0.0.1:4010', protocol: ['anthropic-messages'], failOn: 'should', maxRequests: 50 };
+// @ts-expect-error failOn is 'must' or 'should'
+export const wrong: ConformanceOptions = { failOn: 'sometimes' };
+export const declare: (options?: ConformanceOptions) => void = describeConformance;
