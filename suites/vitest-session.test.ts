@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Baseline } from '../cli/baseline.ts';
 import type { CheckResult } from './harness/runner.ts';
-import { failureText, judge } from './vitest-session.ts';
+import { failureText } from './harness/evidence-text.ts';
+import { judge } from './vitest-session.ts';
 
 const result = (status: CheckResult['status'], extra: Partial<CheckResult> = {}): CheckResult => ({
   id: 'anthropic-messages/stream/event-order',
@@ -22,11 +23,11 @@ describe('judge: a check result as a vitest outcome, gated as `run` gates', () =
     const verdict = judge(failed, 'must', undefined);
     expect(verdict).toEqual({ kind: 'fail', message: failureText(failed) });
     expect(failureText(failed).split('\n')).toEqual([
-      'the stream ended early',
+      'anthropic-messages/stream/event-order [must]: the stream ended early',
+      'asserts: events come in order',
       'expected: message_stop',
       'actual:   content_block_stop',
       'hint: a proxy cut the stream',
-      'check: anthropic-messages/stream/event-order [must]: events come in order',
       'spec: https://docs.claude.com/en/docs/build-with-claude/streaming',
     ]);
   });

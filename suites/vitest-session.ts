@@ -4,6 +4,7 @@ import type { Redactor } from '../cli/redact.ts';
 import type { FailOn, RunSettings } from '../cli/run-options.ts';
 import { createMockServer, type NodeHttpServer, serveNodeHttp } from '../mock-server/index.ts';
 import type { Check } from './harness/check.ts';
+import { failureText } from './harness/evidence-text.ts';
 import type { PreflightOutcome } from './harness/preflight.ts';
 import type { RequestBudget } from './harness/request-budget.ts';
 import { runSuite } from './harness/run-suite.ts';
@@ -123,27 +124,6 @@ export function judge(result: CheckResult, failOn: FailOn, baseline: Baseline | 
   if (known) return { kind: 'skip', note: `known deviation (baseline ${baseline!.label}: ${known.reason}): ${result.message}`, details: failureText(result) };
   if (result.level === 'should' && failOn === 'must') return { kind: 'skip', note: `should-level deviation, not gated (failOn: must): ${result.message}`, details: failureText(result) };
   return { kind: 'fail', message: failureText(result) };
-}
-
-/**
- * A failure in full: message, expected vs actual, hints, spec, the exchange's headline and the
- * beginning of its body.
- */
-// At merge: cli/report/evidence-text.ts (reports) formats failures for every report; use its failureText here.
-export function failureText(result: CheckResult): string {
-  const e = result.evidence;
-  const lines = [result.message];
-  if (e?.expected !== undefined) lines.push(`expected: ${e.expected}`);
-  if (e?.actual !== undefined) lines.push(`actual:   ${e.actual}`);
-  for (const hint of e?.hints ?? []) lines.push(`hint: ${hint}`);
-  lines.push(`check: ${result.id} [${result.level}]: ${result.description}`, `spec: ${result.spec}`);
-  const x = e?.exchange;
-  if (x) {
-    const answer = x.error ? `${x.status !== undefined ? `HTTP ${x.status}, then ` : ''}${x.error}` : `HTTP ${x.status ?? '?'} ${x.responseHeaders?.['content-type'] ?? '(no content-type)'}, ${x.responseBytes} B`;
-    lines.push(`${x.method} ${x.url} → ${answer} in ${x.durationMs} ms`);
-    if (x.responseBody !== '') lines.push(`  ${x.responseBody.slice(0, 600)}${x.truncated || x.responseBody.length > 600 ? '…' : ''}`);
-  }
-  return lines.join('\n');
 }
 
 /** A redacted error for a failed test: the message only, no stack into llm-conformance's internals. */

@@ -1,7 +1,7 @@
 import type { ExchangeEvidence } from '../../suites/harness/evidence.ts';
 import type { CheckResult } from '../../suites/harness/runner.ts';
 import { consoleSummary, type WrittenFiles } from './console-summary.ts';
-import { exchangeHeadline } from './evidence-text.ts';
+import { exchangeHeadline } from '../../suites/harness/evidence-text.ts';
 import type { JsonReport } from './json-report.ts';
 import { ProgressTracker } from './progress.ts';
 import { oneLine, visibleText } from './text.ts';

@@ -1,4 +1,4 @@
-import { exchangeHeadline } from './evidence-text.ts';
+import { exchangeHeadline } from '../../suites/harness/evidence-text.ts';
 import { anchor, html, safeHref, SafeHtml } from './html.ts';
 import { HTML_STYLE } from './html-style.ts';
 import type { JsonReport, ReportCheck } from './json-report.ts';

@@ -1,4 +1,4 @@
-import { failureText } from './evidence-text.ts';
+import { failureText } from '../../suites/harness/evidence-text.ts';
 import type { JsonReport, ReportCheck } from './json-report.ts';
 import { READINESS_LABEL } from './readiness.ts';
 import { reportFacts } from './report-facts.ts';

@@ -1,4 +1,4 @@
-import { exchangeHeadline, exchangeText } from './evidence-text.ts';
+import { exchangeHeadline, exchangeText } from '../../suites/harness/evidence-text.ts';
 import type { JsonReport, ReportCheck } from './json-report.ts';
 import { cellState, type Counts, describeCounts, resultMatrix } from './matrix.ts';
 import { READINESS_LABEL, type ReadinessStatus } from './readiness.ts';

@@ -1,9 +1,10 @@
-import type { ExchangeEvidence } from '../../suites/harness/evidence.ts';
-import type { ReportCheck } from './json-report.ts';
+import type { ExchangeEvidence } from './evidence.ts';
+import type { CheckResult } from './runner.ts';
 
 /**
  * A failure's evidence as plain text, shared by the report writers (each escapes it for its own
- * format afterwards): the exchange's headline, the exchange in full, the failure in full.
+ * format afterwards) and the vitest entry's failure messages: the exchange's headline, the
+ * exchange in full, the failure in full.
  */
 
 /** `POST /v1/messages → HTTP 200 application/json, 517 B in 22 ms` (or how the exchange ended). */
@@ -27,7 +28,7 @@ export function exchangeText(x: ExchangeEvidence): string[] {
 }
 
 /** A failure in full: message, what it asserts, expected vs actual, hints, spec, the exchange. */
-export function failureText(check: ReportCheck): string {
+export function failureText(check: CheckResult): string {
   const e = check.evidence;
   const lines = [`${check.id} [${check.level}]: ${check.message}`, `asserts: ${check.description}`];
   if (e?.expected !== undefined) lines.push(`expected: ${e.expected}`);
