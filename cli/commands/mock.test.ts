@@ -46,4 +46,19 @@ describe('llm-conformance mock', () => {
       expect((await fetch(`${url}/v1/models/claude-sonnet-4-6`, { headers: ANTHROPIC })).status).toBe(200);
     });
   });
+
+  it('--mutant takes PROTOCOL/ID, and a bare id only when one protocol has it', async () => {
+    const io = { stdout: () => undefined, stderr: () => undefined, stopSignal: new Promise<string>(() => undefined) };
+    // `bad-request-500` exists in several suites: the bare name is ambiguous and names the choices.
+    await expect(mockCommand(['--mutant', 'bad-request-500'], io)).rejects.toThrow(/exists in several protocols: use anthropic-messages\/bad-request-500 or /);
+    await expect(mockCommand(['--mutant', 'no-such-mutant'], io)).rejects.toThrow(/unknown mutant "no-such-mutant"/);
+    let listed = '';
+    await mockCommand(['--list-mutants'], { ...io, stdout: (t: string) => void (listed += t) });
+    expect(listed).toContain('anthropic-messages/sse-no-event-lines  ');
+    const { code } = await withMock(['--mutant', 'openai-chat/bad-request-500', '--quiet'], async (url) => {
+      const res = await fetch(`${url}/v1/chat/completions`, { method: 'POST', headers: { authorization: 'Bearer k', 'content-type': 'application/json' }, body: '{}' });
+      expect(res.status).toBe(500);
+    });
+    expect(code).toBe(0);
+  });
 });

@@ -4,9 +4,21 @@ import type { OutputValidation } from '../../mock-server/core/pipeline.ts';
 import type { RequestHandlerLike } from '../../mock-server/transports/node-http.ts';
 import { serveNodeHttp } from '../../mock-server/transports/node-http.ts';
 import { SUITES } from '../../suites/index.ts';
+import type { Mutant } from '../../suites/harness/mutant.ts';
 import { EXIT, UsageError } from '../exit-codes.ts';
 import { intOption } from '../options.ts';
 import { redactQuery } from '../redact.ts';
+
+/**
+ * The mutant named `PROTOCOL/ID`, or `ID` when only one protocol has a mutant of that name (the
+ * suites share deviations such as `bad-request-500`, so a bare name can be ambiguous).
+ */
+function findMutant(name: string): Mutant {
+  const matches = ALL_MUTANTS.filter(({ protocol, mutant }) => `${protocol}/${mutant.id}` === name || mutant.id === name);
+  if (matches.length === 1) return matches[0]!.mutant;
+  if (matches.length === 0) throw new UsageError(`unknown mutant ${JSON.stringify(name)} (see --list-mutants)`);
+  throw new UsageError(`mutant ${JSON.stringify(name)} exists in several protocols: use ${matches.map(({ protocol }) => `${protocol}/${name}`).join(' or ')}`);
+}
 
 /** Where the mock command writes, and how it learns to stop (injected for tests). */
 export interface MockIo {
@@ -31,7 +43,8 @@ Options:
   --validate-output MODE   report (default), throw (answer 500 when the mock breaks its spec) or off
   --catalog-only           serve only the catalog's models (default: an unlisted id of a known
                            family, e.g. claude-sonnet-5 or gpt-7, is served with its family's limits)
-  --mutant ID              serve a deliberately broken variant (see --list-mutants): for testing your tooling
+  --mutant ID              serve a deliberately broken variant (see --list-mutants): for testing your tooling;
+                           PROTOCOL/ID when several protocols have a mutant of that name
   --list-mutants           list the mutants and exit
   --quiet                  do not log requests
   -h, --help               show this help`;
@@ -60,7 +73,7 @@ export async function mockCommand(argv: readonly string[], io: MockIo): Promise<
     return EXIT.ok;
   }
   if (values['list-mutants']) {
-    for (const { protocol, mutant } of ALL_MUTANTS) io.stdout(`${protocol}  ${mutant.id}  ${mutant.description}\n`);
+    for (const { protocol, mutant } of ALL_MUTANTS) io.stdout(`${protocol}/${mutant.id}  ${mutant.description}\n`);
     return EXIT.ok;
   }
   const port = intOption(values.port, 'port', { min: 0, max: 65535, fallback: 4010 });
@@ -68,8 +81,7 @@ export async function mockCommand(argv: readonly string[], io: MockIo): Promise<
   if (validateOutput !== 'report' && validateOutput !== 'throw' && validateOutput !== 'off') {
     throw new UsageError(`--validate-output must be report, throw or off, got ${JSON.stringify(validateOutput)}`);
   }
-  const mutant = values.mutant === undefined ? undefined : ALL_MUTANTS.find(({ mutant: m }) => m.id === values.mutant)?.mutant;
-  if (values.mutant !== undefined && !mutant) throw new UsageError(`unknown mutant ${JSON.stringify(values.mutant)} (see --list-mutants)`);
+  const mutant = values.mutant === undefined ? undefined : findMutant(values.mutant);
 
   const mock = createMockServer({
     validateOutput: validateOutput as OutputValidation,
