@@ -54,7 +54,7 @@ describe('run: report files', () => {
     const before = join(tempDir(), 'before.json');
     const after = join(tempDir(), 'after.json');
     expect((await runCli(['run', '--report-json', before])).code).toBe(0);
-    const broken = await startMock(['--mutant', 'sse-truncated']);
+    const broken = await startMock(['--mutant', 'anthropic-messages/sse-truncated']);
     try {
       const run = await runCli(['run', '--base-url', broken.url, '--report-json', after, '--plain']);
       expect(run.code).toBe(1);

@@ -95,7 +95,7 @@ describe('hostile targets: bounded, and reported for what they are', () => {
 
 describe('evidence, root causes and --trace', () => {
   it('report the exchange behind each failure, group blocked checks under their root, and write every exchange (redacted)', async () => {
-    const mock = await startMock(['--mutant', 'sse-content-type-json']);
+    const mock = await startMock(['--mutant', 'anthropic-messages/sse-content-type-json']);
     try {
       const file = join(tempDir(), 'evidence.json');
       const traceDir = join(tempDir(), 'trace');
@@ -123,7 +123,7 @@ describe('evidence, root causes and --trace', () => {
   });
 
   it('a gateway that cuts every stream short: one root failure, the rest blocked, counted apart', async () => {
-    const mock = await startMock(['--mutant', 'sse-truncated']);
+    const mock = await startMock(['--mutant', 'anthropic-messages/sse-truncated']);
     try {
       const file = join(tempDir(), 'roots.json');
       const result = await runCli(['run', '--base-url', mock.url, '--report-json', file]);

@@ -50,7 +50,7 @@ describe('llm-conformance mock + run --base-url', () => {
   const issueMutants = ['sse-no-event-lines', 'sse-done-sentinel', 'openai-error-envelope', 'drop-content-block-stop', 'tool-stop-reason-end-turn'];
   it.each(issueMutants)('exits 1 against the %s mutant and names the deviation', async (mutantId) => {
     const mutant = anthropicMessagesSuite.mutants.find((m) => m.id === mutantId)!;
-    const mock = await startMock(['--mutant', mutantId]);
+    const mock = await startMock(['--mutant', `anthropic-messages/${mutantId}`]);
     try {
       const file = join(tempDir(), `${mutantId}.json`);
       const result = await runCli(['run', '--base-url', mock.url, '--report-json', file]);

@@ -57,7 +57,7 @@ describe('llm-conformance/vitest', { timeout: 150_000 }, () => {
 
   it('against a mutant: the checks it names fail with their evidence, blocked ones are skipped with the reason, as `run` judges them', async () => {
     const { suite, mutant, results } = await mutantWithSkips();
-    const mock = await startMock(['--mutant', mutant.id]);
+    const mock = await startMock(['--mutant', `${suite.protocol}/${mutant.id}`]);
     let run: Awaited<ReturnType<typeof vitest>>;
     try {
       run = await vitest('mutant', { LLM_CONFORMANCE_BASE_URL: mock.url, LLM_CONFORMANCE_PROTOCOL: suite.protocol });
