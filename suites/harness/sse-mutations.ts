@@ -2,7 +2,8 @@ import { isStream, mapEvents, type SeenReply, type SeenRequest, withRequestJson 
 
 /**
  * Deviations of SSE framing that every streaming protocol's mutants imitate, as reply and request
- * rewrites: the mutant ids, descriptions and the checks they break stay with each suite.
+ * rewrites: the mutant ids, descriptions and the checks they break stay with each suite (or with
+ * the factories of `common-mutants.ts` where they are the same everywhere).
  */
 
 /** Every frame without its `event:` line (only `data:` lines, Chat Completions style). */
@@ -28,7 +29,8 @@ export function withDoneSentinel(reply: SeenReply): SeenReply {
 /**
  * A server that streams only when `Accept` asks for text/event-stream: a `stream: true` request
  * sent with `Accept: application/json` (what the official SDKs send) is answered as JSON.
+ * `unstream` turns the body into the protocol's non-streaming request (default: `stream: false`).
  */
-export function streamOnlyWhenAccepted(request: SeenRequest): SeenRequest {
-  return request.json?.stream === true && request.headers.accept === 'application/json' ? withRequestJson(request, { ...request.json, stream: false }) : request;
+export function streamOnlyWhenAccepted(request: SeenRequest, unstream: (json: Record<string, unknown>) => Record<string, unknown> = (json) => ({ ...json, stream: false })): SeenRequest {
+  return request.json?.stream === true && request.headers.accept === 'application/json' ? withRequestJson(request, unstream(request.json)) : request;
 }
