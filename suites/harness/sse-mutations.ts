@@ -1,4 +1,4 @@
-import { isStream, mapEvents, type SeenReply, type SeenRequest, withRequestJson } from './rewrite-hooks.ts';
+import { clone, isStream, mapEvents, type SeenEvent, type SeenReply, type SeenRequest, withRequestJson } from './rewrite-hooks.ts';
 
 /**
  * Deviations of SSE framing that every streaming protocol's mutants imitate, as reply and request
@@ -33,4 +33,29 @@ export function withDoneSentinel(reply: SeenReply): SeenReply {
  */
 export function streamOnlyWhenAccepted(request: SeenRequest, unstream: (json: Record<string, unknown>) => Record<string, unknown> = (json) => ({ ...json, stream: false })): SeenRequest {
   return request.json?.stream === true && request.headers.accept === 'application/json' ? withRequestJson(request, unstream(request.json)) : request;
+}
+
+/** An event's JSON data (`undefined` when it is raw text, such as `[DONE]`). */
+export function eventData(event: SeenEvent): Record<string, unknown> | undefined {
+  return typeof event.data === 'string' ? undefined : event.data;
+}
+
+/** An event's `data.type`, for protocols whose events name themselves (`T`: the protocol's event types). */
+export function eventType<T extends string>(event: SeenEvent): T | undefined {
+  return eventData(event)?.type as T | undefined;
+}
+
+/**
+ * Rewrites (a copy of) the data of every event of some types: `edit` changes the copy in place
+ * or returns a replacement.
+ */
+export function editEventsOfType<T extends string>(reply: SeenReply, types: readonly T[], edit: (data: Record<string, unknown>) => Record<string, unknown> | void): SeenReply {
+  return mapEvents(reply, (events) =>
+    events.map((e) => {
+      const data = eventData(e);
+      if (!data || !types.includes(data.type as T)) return e;
+      const copy = clone(data);
+      return { ...e, data: edit(copy) ?? copy };
+    }),
+  );
 }

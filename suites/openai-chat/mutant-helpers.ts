@@ -1,4 +1,5 @@
-import { clone, jsonReply, mapEvents, mapJson, type SeenEvent, type SeenReply, type SeenRequest } from '../harness/mutant.ts';
+import { clone, jsonReply, mapEvents, mapJson, type SeenReply, type SeenRequest } from '../harness/mutant.ts';
+import { eventData } from '../harness/sse-mutations.ts';
 import { LENGTH_LIMIT } from './requests.ts';
 
 /**
@@ -35,13 +36,11 @@ export function without(body: Json, ...keys: string[]): Json {
   return Object.fromEntries(Object.entries(body).filter(([k]) => !keys.includes(k)));
 }
 
-const dataOf = (e: SeenEvent) => (typeof e.data === 'string' ? undefined : e.data);
-
 /** Rewrites every JSON chunk of a stream (return `undefined` to drop it, an array to split it); `[DONE]` is kept. */
 export function editChunks(reply: SeenReply, edit: (chunk: Json) => Json | Json[] | undefined): SeenReply {
   return mapEvents(reply, (events) =>
     events.flatMap((e) => {
-      const data = dataOf(e);
+      const data = eventData(e);
       if (!data) return [e];
       const out = edit(clone(data));
       return (out === undefined ? [] : Array.isArray(out) ? out : [out]).map((d) => ({ ...e, data: d }));
