@@ -2,7 +2,7 @@ import { defineExchange, type SharedExchange } from '../harness/exchange.ts';
 import { type RawExchange, rawExchange } from '../harness/http.ts';
 import { okJson } from '../harness/replies.ts';
 import { anthropicHeaders, postMessages } from './client.ts';
-import { expectEnvelope, isOpenAiErrorEnvelope } from './envelope.ts';
+import { expectEnvelope, isForeignErrorEnvelope } from './envelope.ts';
 import { basicBody } from './requests.ts';
 
 /**
@@ -39,8 +39,8 @@ export const badRequest = defineExchange({
 });
 
 /**
- * The envelope convention of the target's errors: a target that answers every error in OpenAI's
- * envelope has one bug, reported once by errors/bad-request-envelope; the other error checks that
+ * The envelope convention of the target's errors: a target that answers every error in another
+ * vendor's envelope has one bug, reported once by errors/bad-request-envelope; the other error checks that
  * meet the same envelope are blocked by it.
  */
 const errorConvention = defineExchange({
@@ -49,13 +49,13 @@ const errorConvention = defineExchange({
   description: "the envelope of the target's errors",
   make: async ({ use }) => {
     const exchange = await use(rawBadRequest);
-    if (isOpenAiErrorEnvelope(exchange.json)) expectEnvelope(exchange, exchange.status, 'invalid_request_error', 'a body without max_tokens');
+    if (isForeignErrorEnvelope(exchange.json)) expectEnvelope(exchange, exchange.status, 'invalid_request_error', 'a body without max_tokens');
   },
 });
 
 /**
- * {@link expectEnvelope} for an error exchange other than the bad-request one: an OpenAI-shaped
- * body is first attributed to the target's error convention (blocked when that is the cause).
+ * {@link expectEnvelope} for an error exchange other than the bad-request one: another vendor's
+ * envelope is first attributed to the target's error convention (blocked when that is the cause).
  */
 export async function expectErrorReply(
   use: <T>(e: SharedExchange<T>) => Promise<T>,
@@ -64,7 +64,7 @@ export async function expectErrorReply(
   type: string,
   what: string,
 ): Promise<void> {
-  if (isOpenAiErrorEnvelope(exchange.json)) await use(errorConvention);
+  if (isForeignErrorEnvelope(exchange.json)) await use(errorConvention);
   expectEnvelope(exchange, status, type, what);
 }
 

@@ -83,7 +83,7 @@ describe('one bug, one failure', () => {
     });
     expect(failedIds(results).map(short).filter((id) => id.startsWith('errors/') || id.startsWith('models/'))).toEqual(['errors/bad-request-envelope']);
     const root = results.find((r) => r.id.endsWith('errors/bad-request-envelope'))!;
-    expect(root.message).toContain("OpenAI's envelope");
+    expect(root.message).toContain("OpenAI's error envelope");
     expect(root.message).not.toContain('Field required');
     expect(root.evidence?.hints.join(' ')).toContain('x-request-id');
   });

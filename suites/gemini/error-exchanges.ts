@@ -1,8 +1,7 @@
-import { errorEnvelopeKind } from '../harness/error-envelopes.ts';
 import { defineExchange, type SharedExchange } from '../harness/exchange.ts';
 import type { RawExchange } from '../harness/http.ts';
 import { postMethod } from './client.ts';
-import { type ExpectedError, expectGoogleError, oneError } from './envelope.ts';
+import { type ExpectedError, expectGoogleError, isForeignErrorEnvelope, oneError } from './envelope.ts';
 import { invalidBody } from './requests.ts';
 
 /**
@@ -41,8 +40,7 @@ const errorConvention = defineExchange({
   description: "the envelope of the target's errors",
   make: async ({ use }) => {
     const exchange = await use(rawBadRequest);
-    const kind = errorEnvelopeKind(exchange.json);
-    if (kind === 'openai' || kind === 'anthropic') expectGoogleError(exchange, { statuses: { [exchange.status]: 'INVALID_ARGUMENT' } }, 'a content without parts');
+    if (isForeignErrorEnvelope(exchange.json)) expectGoogleError(exchange, { statuses: { [exchange.status]: 'INVALID_ARGUMENT' } }, 'a content without parts');
   },
 });
 
@@ -51,8 +49,7 @@ const errorConvention = defineExchange({
  * envelope is first attributed to the target's error convention (blocked when that is the cause).
  */
 export async function expectErrorReply(use: Use, exchange: RawExchange, expected: ExpectedError, what: string): Promise<void> {
-  const kind = errorEnvelopeKind(exchange.json);
-  if (kind === 'openai' || kind === 'anthropic') await use(errorConvention);
+  if (isForeignErrorEnvelope(exchange.json)) await use(errorConvention);
   expectGoogleError(exchange, expected, what);
 }
 

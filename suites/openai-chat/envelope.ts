@@ -1,5 +1,6 @@
 import { OPENAI_COMMON_SCHEMA_IDS } from '../../specs/openai-common/index.ts';
 import { expectSchema, fail, preview } from '../harness/assert.ts';
+import { expectNoForeignEnvelope, foreignEnvelope } from '../harness/error-envelopes.ts';
 import { type RawExchange, jsonObject } from '../harness/http.ts';
 import { describeReply, expectMediaType, expectStatus } from '../harness/replies.ts';
 import { requireCapability } from '../harness/verdict.ts';
@@ -11,13 +12,9 @@ import { requireCapability } from '../harness/verdict.ts';
  * @see https://platform.openai.com/docs/guides/error-codes
  */
 
-/** Another vendor's error envelope, named (`undefined` when the body is none of them). */
-export function foreignEnvelope(body: unknown): string | undefined {
-  const json = jsonObject(body);
-  const error = jsonObject(json?.error);
-  if (json?.type === 'error' && typeof error?.type === 'string') return 'Anthropic\'s envelope {type:"error", error:{type, message}}';
-  if (typeof error?.code === 'number' && typeof error.status === 'string') return "Gemini's envelope {error:{code, message, status}}";
-  return undefined;
+/** Whether a body is another vendor's error envelope (Anthropic's, Google's): the usual mix-up. */
+export function isForeignErrorEnvelope(body: unknown): boolean {
+  return foreignEnvelope(body, 'openai') !== undefined;
 }
 
 /** `error.code` of an error body, if any. */
@@ -32,14 +29,7 @@ export function errorCode(exchange: RawExchange): unknown {
  */
 export function expectOpenAiError(exchange: RawExchange, status: number, what: string, code?: string): void {
   expectStatus(exchange, status, what);
-  const foreign = foreignEnvelope(exchange.json);
-  if (foreign) {
-    fail(`${what}: the error body is ${foreign}, not OpenAI's {error:{message, type, param, code}}`, {
-      expected: '{"error":{"message":…,"type":…,"param":…,"code":…}}',
-      actual: preview(exchange.json, 300),
-      exchange: exchange.record,
-    });
-  }
+  expectNoForeignEnvelope(exchange, 'openai', what, '{"error":{"message":…,"type":…,"param":…,"code":…}}');
   expectMediaType(exchange, 'application/json', `${what}: the error`);
   expectSchema(OPENAI_COMMON_SCHEMA_IDS.errorResponse, exchange.json, `${what}: the error body`, { exchange: exchange.record });
   if (code !== undefined && errorCode(exchange) !== code) {

@@ -39,7 +39,7 @@ describe('one bug, one failure', () => {
     });
     expect(failedIds(results).filter((id) => id.startsWith('errors/') || id.startsWith('models/'))).toEqual(['errors/bad-request-envelope']);
     const root = result(results, 'errors/bad-request-envelope')!;
-    expect(root.message).toContain("Anthropic's envelope");
+    expect(root.message).toContain("Anthropic's error envelope");
     expect(root.evidence?.hints.join(' ')).toContain('on an OpenAI route');
     for (const id of ['errors/missing-api-key', 'errors/unknown-model', 'errors/invalid-json', 'models/retrieve-unknown']) {
       expect(result(results, id), id).toMatchObject({ status: 'skip', blockedBy: 'openai-chat/errors/bad-request-envelope' });

@@ -1,5 +1,6 @@
 import { OPENAI_COMMON_SCHEMA_IDS } from '../../specs/openai-common/index.ts';
-import { expect, expectSchema, fail, preview } from '../harness/assert.ts';
+import { expect, expectSchema } from '../harness/assert.ts';
+import { expectNoForeignEnvelope, foreignEnvelope } from '../harness/error-envelopes.ts';
 import { type RawExchange, jsonObject } from '../harness/http.ts';
 import { describeReply, expectMediaType, expectStatus } from '../harness/replies.ts';
 import { requireCapability } from '../harness/verdict.ts';
@@ -16,26 +17,18 @@ export function errorOf(exchange: RawExchange): Record<string, unknown> | undefi
   return jsonObject(jsonObject(exchange.json)?.error);
 }
 
-/** Whether a body is Anthropic's error envelope (`{type: "error", error: {type, message}}`). */
-export function isAnthropicErrorEnvelope(body: unknown): boolean {
-  const json = jsonObject(body);
-  const error = jsonObject(json?.error);
-  return json?.type === 'error' && typeof error?.type === 'string' && typeof error.message === 'string';
+/** Whether a body is another vendor's error envelope (Anthropic's, Google's): the usual mix-up. */
+export function isForeignErrorEnvelope(body: unknown): boolean {
+  return foreignEnvelope(body, 'openai') !== undefined;
 }
 
 /**
- * Fails unless the exchange is `status` with an OpenAI error envelope, served as JSON. An
- * Anthropic-shaped body is named as such (not reported as a list of missing fields).
+ * Fails unless the exchange is `status` with an OpenAI error envelope, served as JSON. Another
+ * vendor's envelope is named as such (not reported as a list of missing fields).
  */
 export function expectEnvelope(exchange: RawExchange, status: number, what: string): void {
   expectStatus(exchange, status, what);
-  if (isAnthropicErrorEnvelope(exchange.json)) {
-    fail(`${what}: the error body is Anthropic's envelope {type:"error", error:{type, message}}, not OpenAI's {error:{message, type, param, code}}`, {
-      expected: '{"error":{"message":…,"type":…,"param":…,"code":…}}',
-      actual: preview(exchange.json, 300),
-      exchange: exchange.record,
-    });
-  }
+  expectNoForeignEnvelope(exchange, 'openai', what, '{"error":{"message":…,"type":…,"param":…,"code":…}}');
   expectMediaType(exchange, 'application/json', `${what}: the error`);
   expectSchema(OPENAI_COMMON_SCHEMA_IDS.errorResponse, exchange.json, `${what}: the error body`, { exchange: exchange.record });
 }

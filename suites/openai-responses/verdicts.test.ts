@@ -53,7 +53,7 @@ describe('one bug, one failure', () => {
     });
     expect(failedIds(results)).toEqual(['errors/bad-request-envelope']);
     const root = result(results, 'errors/bad-request-envelope')!;
-    expect(root.message).toContain("Anthropic's envelope");
+    expect(root.message).toContain("Anthropic's error envelope");
     expect(root.evidence?.hints.join(' ')).toContain('{error:{message, type, param, code}}');
     for (const id of ['errors/invalid-json', 'errors/unknown-model', 'state/unknown-previous-response', 'state/store-false']) {
       expect(result(results, id), id).toMatchObject({ status: 'skip', skipKind: 'blocked', blockedBy: 'openai-responses/errors/bad-request-envelope' });
