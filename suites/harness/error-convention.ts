@@ -12,6 +12,8 @@ export interface ErrorConventionSpec<D> {
   readonly owner: string;
   /** The bad request, for people: "POST /v1/chat/completions without messages". */
   readonly description: string;
+  /** The bad request as failure messages name it ("a body without max_tokens"; default: `description`). */
+  readonly subject?: string;
   /** The status the bad request must get, and the detail its envelope must carry (an error type, a code). */
   readonly status: number;
   readonly detail?: D;
@@ -35,6 +37,11 @@ export interface ErrorConvention<D> {
    * same), so a target answering every error in another vendor's envelope has one failure.
    */
   expectErrorReply(use: Use, exchange: RawExchange, status: number, what: string, detail?: D): Promise<void>;
+  /**
+   * The first half of {@link expectErrorReply}, for a protocol whose error expectations are richer
+   * than one status (several allowed): a foreign envelope is attributed to the convention first.
+   */
+  attribute(use: Use, exchange: RawExchange): Promise<void>;
 }
 
 /**
@@ -45,12 +52,12 @@ export interface ErrorConvention<D> {
  * @see ../README.md (section 3, convention roots)
  */
 export function defineErrorConvention<D>(spec: ErrorConventionSpec<D>): ErrorConvention<D> {
-  const what = spec.description;
+  const what = spec.subject ?? spec.description;
   const raw = defineExchange({ id: `${spec.id}:raw`, owner: spec.owner, description: spec.description, make: ({ target }) => spec.send(target) });
   const badRequest = defineExchange({
     id: spec.id,
     owner: spec.owner,
-    description: `the ${spec.status} to ${spec.description}`,
+    description: `the ${spec.status} to ${what}`,
     make: async ({ use }) => {
       const exchange = await use(raw);
       spec.expectEnvelope(exchange, spec.status, what, spec.detail);
@@ -66,11 +73,15 @@ export function defineErrorConvention<D>(spec: ErrorConventionSpec<D>): ErrorCon
       if (spec.isForeign(exchange.json)) spec.expectEnvelope(exchange, exchange.status, what, spec.detail);
     },
   });
+  const attribute = async (use: Use, exchange: RawExchange): Promise<void> => {
+    if (spec.isForeign(exchange.json)) await use(convention);
+  };
   return {
     badRequest,
     exchanges: [raw, badRequest, convention],
+    attribute,
     async expectErrorReply(use, exchange, status, name, detail) {
-      if (spec.isForeign(exchange.json)) await use(convention);
+      await attribute(use, exchange);
       spec.expectEnvelope(exchange, status, name, detail);
     },
   };
