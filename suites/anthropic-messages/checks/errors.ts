@@ -2,7 +2,7 @@ import Anthropic from '@anthropic-ai/sdk';
 import { expect, preview } from '../../harness/assert.ts';
 import { type Check, defineCheck } from '../../harness/check.ts';
 import { rawExchange } from '../../harness/http.ts';
-import { describeReply } from '../../harness/replies.ts';
+import { describeReply, expectRequestIdHeader } from '../../harness/replies.ts';
 import { expectSdkError } from '../../harness/sdk-error.ts';
 import { anthropicClient, anthropicHeaders } from '../client.ts';
 import { badRequest, expectErrorReply, missingMaxTokens, noVersion, postMessages, sdkMessage } from '../exchanges.ts';
@@ -185,11 +185,7 @@ export const errorsChecks: Check[] = [
     async run(ctx) {
       const exchange = await ctx.use(badRequest);
       const on = { exchange: exchange.record };
-      expect((exchange.headers.get('request-id') ?? '') !== '', 'the error reply has no request-id header', {
-        ...on,
-        expected: 'a request-id header',
-        actual: exchange.headers.has('x-request-id') ? `x-request-id: ${exchange.headers.get('x-request-id')}` : '(none)',
-      });
+      expectRequestIdHeader(exchange, 'request-id', 'the error reply has no request-id header');
       const bodyId = (exchange.json as { request_id?: unknown } | undefined)?.request_id;
       expect(typeof bodyId === 'string' && bodyId.length > 0, `request_id in the body is ${preview(bodyId)}`, { ...on, expected: 'a request_id string', actual: preview(bodyId) });
     },
