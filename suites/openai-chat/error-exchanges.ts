@@ -1,6 +1,6 @@
 import { defineErrorConvention } from '../harness/error-convention.ts';
 import { postChat } from './client.ts';
-import { expectOpenAiError, isForeignErrorEnvelope } from './envelope.ts';
+import { expectOpenAiError, isForeignErrorEnvelope } from '../openai-common/envelope.ts';
 import { basicBody } from './requests.ts';
 
 /** A request without the required `messages`. */

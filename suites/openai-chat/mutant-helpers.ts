@@ -1,5 +1,6 @@
-import { clone, jsonReply, mapEvents, mapJson, type SeenReply, type SeenRequest } from '../harness/mutant.ts';
+import { clone, mapEvents, mapJson, type SeenReply, type SeenRequest } from '../harness/mutant.ts';
 import { eventData } from '../harness/sse-mutations.ts';
+import { openaiErrorReply } from '../openai-common/mutant-replies.ts';
 import { LENGTH_LIMIT } from './requests.ts';
 
 /**
@@ -13,7 +14,7 @@ export const id = (name: string) => `openai-chat/${name}`;
 
 /** An OpenAI error reply. */
 export function openaiError(status: number, type: string, message: string, param: string | null = null, code: string | null = null): SeenReply {
-  return jsonReply(status, { error: { message, type, param, code } }, { 'x-request-id': 'req_mutant' });
+  return openaiErrorReply(status, message, { type, param, code });
 }
 
 export const isChat = (r: SeenRequest) => r.url.pathname === '/v1/chat/completions';

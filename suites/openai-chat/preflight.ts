@@ -1,8 +1,7 @@
-import { jsonObject } from '../harness/http.ts';
 import { preflightError, type PreflightOutcome } from '../harness/preflight.ts';
-import { aboutTheModel, chooseAuthScheme, keyAdvice, rejectsKey, unknownModelMessage } from '../harness/preflight-steps.ts';
 import type { ResolvedTarget } from '../harness/target.ts';
-import { openaiHeaders, postChat } from './client.ts';
+import { bearerKeyAndModel } from '../openai-common/preflight.ts';
+import { postChat } from './client.ts';
 
 /** The smallest real request: one token out, so a run against a paid API costs next to nothing. */
 function probeBody(model: string) {
@@ -19,14 +18,7 @@ function probeBody(model: string) {
  */
 export async function openaiChatPreflight(target: ResolvedTarget): Promise<PreflightOutcome> {
   try {
-    const reply = await postChat(target, probeBody(target.model));
-    const choice = chooseAuthScheme(target, [{ scheme: 'bearer', label: 'Authorization: Bearer', reply, accepted: !rejectsKey(reply) }], keyAdvice(target));
-    if (!choice.ok) return { ok: false, problem: 'auth', message: choice.message };
-    if (aboutTheModel(reply, jsonObject(jsonObject(reply.json)?.error))) {
-      const unknown = await unknownModelMessage(target, reply, { path: '/v1/models', headers: openaiHeaders(target) });
-      if (unknown) return { ok: false, problem: 'model', message: unknown };
-    }
-    return { ok: true, target, notes: [] };
+    return (await bearerKeyAndModel(target, await postChat(target, probeBody(target.model)))) ?? { ok: true, target, notes: [] };
   } catch (error) {
     return preflightError(error, target);
   }

@@ -1,7 +1,7 @@
 import { defineErrorConvention } from '../harness/error-convention.ts';
 import type { ResolvedTarget } from '../harness/target.ts';
 import { postResponses } from './client.ts';
-import { expectEnvelope, isForeignErrorEnvelope } from './envelope.ts';
+import { expectOpenAiError, isForeignErrorEnvelope } from '../openai-common/envelope.ts';
 import { basicBody } from './requests.ts';
 
 /** A body whose `input` is a number (the API: "Invalid type for 'input'"). */
@@ -21,7 +21,7 @@ const convention = defineErrorConvention({
   send: (target) => postResponses(target, invalidInputBody(target)),
   status: 400,
   isForeign: isForeignErrorEnvelope,
-  expectEnvelope,
+  expectEnvelope: expectOpenAiError,
 });
 
 /** The 400 to the invalid body. */

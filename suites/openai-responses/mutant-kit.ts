@@ -1,6 +1,7 @@
 import type { ResponsesStreamEventType } from '../../specs/openai-responses/index.ts';
-import { clone, jsonReply, mapJson, type SeenEvent, type SeenReply, type SeenRequest } from '../harness/mutant.ts';
+import { clone, mapJson, type SeenEvent, type SeenReply, type SeenRequest } from '../harness/mutant.ts';
 import { editEventsOfType, eventType } from '../harness/sse-mutations.ts';
+import { openaiErrorReply } from '../openai-common/mutant-replies.ts';
 
 /** Helpers the Responses mutants are written with: the OpenAI envelope, request predicates, event edits. */
 
@@ -10,9 +11,7 @@ export type Json = Record<string, unknown>;
 export const id = (name: string) => `openai-responses/${name}`;
 
 /** An OpenAI error reply. */
-export function openaiError(status: number, message: string, fields: Json = {}): SeenReply {
-  return jsonReply(status, { error: { message, type: 'invalid_request_error', param: null, code: null, ...fields } }, { 'x-request-id': 'req_mutant' });
-}
+export const openaiError = openaiErrorReply;
 
 /** POST /v1/responses (Create Response). */
 export const isCreate = (r: SeenRequest) => r.method === 'POST' && r.url.pathname === '/v1/responses';

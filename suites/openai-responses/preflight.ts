@@ -1,9 +1,8 @@
 import { jsonObject, rawExchange } from '../harness/http.ts';
 import { preflightError, type PreflightOutcome } from '../harness/preflight.ts';
-import { aboutTheModel, chooseAuthScheme, keyAdvice, rejectsKey, unknownModelMessage } from '../harness/preflight-steps.ts';
 import type { ResolvedTarget } from '../harness/target.ts';
-import { RESPONSES_PATH, responsesHeaders } from './client.ts';
-import { errorOf } from './envelope.ts';
+import { bearerKeyAndModel } from '../openai-common/preflight.ts';
+import { RESPONSES_PATH, openaiHeaders } from './client.ts';
 import { rememberProfile } from './profile.ts';
 import { MAX_OUTPUT_TOKENS_LIMIT } from './requests.ts';
 
@@ -23,13 +22,9 @@ function probeBody(model: string) {
  */
 export async function responsesPreflight(target: ResolvedTarget): Promise<PreflightOutcome> {
   try {
-    const probe = await rawExchange(target, { path: RESPONSES_PATH, headers: responsesHeaders(target), body: probeBody(target.model) });
-    const choice = chooseAuthScheme(target, [{ scheme: 'bearer', label: 'Authorization: Bearer', reply: probe, accepted: !rejectsKey(probe) }], keyAdvice(target));
-    if (!choice.ok) return { ok: false, problem: 'auth', message: choice.message };
-    if (aboutTheModel(probe, errorOf(probe))) {
-      const unknown = await unknownModelMessage(target, probe, { path: '/v1/models', headers: responsesHeaders(target) });
-      if (unknown) return { ok: false, problem: 'model', message: unknown };
-    }
+    const probe = await rawExchange(target, { path: RESPONSES_PATH, headers: openaiHeaders(target), body: probeBody(target.model) });
+    const problem = await bearerKeyAndModel(target, probe);
+    if (problem) return problem;
     const effort = jsonObject(jsonObject(probe.json)?.reasoning)?.effort;
     const reasons = probe.status === 200 && typeof effort === 'string' && effort !== 'none';
     rememberProfile(target, { reasons });

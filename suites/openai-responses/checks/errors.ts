@@ -2,7 +2,7 @@ import OpenAI from 'openai';
 import { type Check, defineCheck } from '../../harness/check.ts';
 import { rawExchange } from '../../harness/http.ts';
 import { expectSdkError } from '../../harness/sdk-error.ts';
-import { notFoundErrorClass, openaiClient, RESPONSES_PATH, responsesHeaders, unauthenticatedClient } from '../client.ts';
+import { notFoundErrorClass, openaiClient, RESPONSES_PATH, openaiHeaders, unauthenticatedClient } from '../client.ts';
 import { notFoundStatus } from '../envelope.ts';
 import { badRequest, expectErrorReply, invalidInputBody, postResponses, sdkResponse } from '../exchanges.ts';
 import { basicBody } from '../requests.ts';
@@ -62,7 +62,7 @@ export const errorsChecks: Check[] = [
     clients: ['openai-sdk'],
     tags: ['errors', 'auth'],
     async run(ctx) {
-      const exchange = await rawExchange(ctx.target, { path: RESPONSES_PATH, headers: responsesHeaders(ctx.target, false), body: basicBody(ctx.target) });
+      const exchange = await rawExchange(ctx.target, { path: RESPONSES_PATH, headers: openaiHeaders(ctx.target, false), body: basicBody(ctx.target) });
       await expectErrorReply(ctx.use, exchange, 401, 'a request without credentials');
       await ctx.use(sdkResponse);
       await expectSdkError(() => unauthenticatedClient(ctx.target).responses.create(basicBody(ctx.target) as never), OpenAI.AuthenticationError, 401, 'responses.create()');
