@@ -1,4 +1,4 @@
-import { AFTER_STOP as WORDS_AFTER_STOP, BASIC_PROMPT, BEFORE_STOP, CITY_SCHEMA, CONVERSATION, COUNT_SYSTEM_PROMPT, LENGTH_LIMIT, LENGTH_PROMPT, STOP_PROMPT, STOP_SEQUENCE, TERSE_INSTRUCTIONS, WEATHER_FUNCTION as NEUTRAL_WEATHER_FUNCTION, WEATHER_PROMPT as WEATHER_QUESTION } from '../harness/prompts.ts';
+import { AFTER_STOP as WORDS_AFTER_STOP, BASIC_PROMPT, BEFORE_STOP, CITY_SCHEMA, CONVERSATION, COUNT_SYSTEM_PROMPT, LENGTH_LIMIT, LENGTH_PROMPT, STOP_PROMPT, STOP_SEQUENCE, TERSE_INSTRUCTIONS, UNKNOWN_MODEL, WEATHER_FUNCTION as NEUTRAL_WEATHER_FUNCTION, WEATHER_PROMPT as WEATHER_QUESTION } from '../harness/prompts.ts';
 
 /**
  * Request bodies the Gemini checks send. Each works against a real model (the prompt makes it do
@@ -192,5 +192,4 @@ export function invalidBody(): Json {
   return { contents: [{ role: 'user', parts: [] }] };
 }
 
-/** A model no target serves. */
-export const UNKNOWN_MODEL = 'llm-conformance-no-such-model';
+export { UNKNOWN_MODEL };

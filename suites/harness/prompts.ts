@@ -71,5 +71,8 @@ export const CITY_SCHEMA = {
   additionalProperties: false,
 } as const;
 
+/** A model no target serves (the unknown-model checks). */
+export const UNKNOWN_MODEL = 'llm-conformance-no-such-model';
+
 /** A 1×1 red PNG. */
 export const TINY_PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';

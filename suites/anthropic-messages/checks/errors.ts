@@ -7,10 +7,10 @@ import { expectSdkError } from '../../harness/sdk-error.ts';
 import { anthropicClient, anthropicHeaders } from '../client.ts';
 import { badRequest, expectErrorReply, missingMaxTokens, noVersion, postMessages, sdkMessage } from '../exchanges.ts';
 import { basicBody } from '../requests.ts';
+import { UNKNOWN_MODEL } from '../../harness/prompts.ts';
 
 const ERRORS_DOCS = 'https://docs.claude.com/en/api/errors';
 const protocol = 'anthropic-messages';
-const UNKNOWN_MODEL = 'llm-conformance-no-such-model';
 
 /** Error envelopes, statuses and the SDK's typed error classes. */
 export const errorsChecks: Check[] = [

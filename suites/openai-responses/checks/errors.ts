@@ -6,11 +6,11 @@ import { notFoundErrorClass, openaiClient, RESPONSES_PATH, openaiHeaders, unauth
 import { notFoundStatus } from '../envelope.ts';
 import { badRequest, expectErrorReply, invalidInputBody, postResponses, sdkResponse } from '../exchanges.ts';
 import { basicBody } from '../requests.ts';
+import { UNKNOWN_MODEL } from '../../harness/prompts.ts';
 
 const ERRORS_DOCS = 'https://platform.openai.com/docs/guides/error-codes';
 const SDK_ERRORS = 'https://github.com/openai/openai-node#handling-errors';
 const protocol = 'openai-responses';
-const UNKNOWN_MODEL = 'llm-conformance-no-such-model';
 
 /** Error envelopes, statuses and the SDK's typed error classes. */
 export const errorsChecks: Check[] = [
