@@ -1,5 +1,5 @@
 import { defineErrorConvention } from '../harness/error-convention.ts';
-import { defineExchange, type SharedExchange } from '../harness/exchange.ts';
+import { defineExchange, type SharedExchange, type UseExchange } from '../harness/exchange.ts';
 import { type RawExchange, rawExchange } from '../harness/http.ts';
 import { okJson } from '../harness/replies.ts';
 import { anthropicHeaders, postMessages } from './client.ts';
@@ -12,7 +12,6 @@ import { basicBody } from './requests.ts';
  */
 
 const p = (name: string) => `anthropic-messages/${name}`;
-type Use = <T>(e: SharedExchange<T>) => Promise<T>;
 
 /** A request without the required max_tokens. */
 export function missingMaxTokens(model: string) {
@@ -45,7 +44,7 @@ export const badRequest = convention.badRequest;
  * {@link expectEnvelope} for an error exchange other than the bad-request one: another vendor's
  * envelope is first attributed to the target's error convention (blocked when that is the cause).
  */
-export function expectErrorReply(use: Use, exchange: RawExchange, status: number, type: string, what: string): Promise<void> {
+export function expectErrorReply(use: UseExchange, exchange: RawExchange, status: number, type: string, what: string): Promise<void> {
   return convention.expectErrorReply(use, exchange, status, what, type);
 }
 

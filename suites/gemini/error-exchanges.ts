@@ -1,11 +1,10 @@
 import { defineErrorConvention } from '../harness/error-convention.ts';
-import type { SharedExchange } from '../harness/exchange.ts';
+import type { UseExchange } from '../harness/exchange.ts';
 import type { RawExchange } from '../harness/http.ts';
 import { postMethod } from './client.ts';
 import { type ExpectedError, expectGoogleError, isForeignErrorEnvelope, oneError } from './envelope.ts';
 import { invalidBody } from './requests.ts';
 
-type Use = <T>(e: SharedExchange<T>) => Promise<T>;
 
 /**
  * The error convention of the Gemini suite: the 400 INVALID_ARGUMENT to a content without parts,
@@ -32,7 +31,7 @@ export const badRequest = convention.badRequest;
  * {@link expectGoogleError} for an error exchange other than the bad-request one: another vendor's
  * envelope is first attributed to the target's error convention (blocked when that is the cause).
  */
-export async function expectErrorReply(use: Use, exchange: RawExchange, expected: ExpectedError, what: string): Promise<void> {
+export async function expectErrorReply(use: UseExchange, exchange: RawExchange, expected: ExpectedError, what: string): Promise<void> {
   await convention.attribute(use, exchange);
   expectGoogleError(exchange, expected, what);
 }

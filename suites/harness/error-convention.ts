@@ -1,8 +1,7 @@
-import { defineExchange, type SharedExchange } from './exchange.ts';
+import { defineExchange, type SharedExchange, type UseExchange } from './exchange.ts';
 import type { RawExchange } from './http.ts';
 import type { ResolvedTarget } from './target.ts';
 
-type Use = <T>(exchange: SharedExchange<T>) => Promise<T>;
 
 /** What a protocol tells {@link defineErrorConvention} about its error envelope. */
 export interface ErrorConventionSpec<D> {
@@ -36,12 +35,12 @@ export interface ErrorConvention<D> {
    * first attributed to the target's convention (blocked by the owner when the bad request shows the
    * same), so a target answering every error in another vendor's envelope has one failure.
    */
-  expectErrorReply(use: Use, exchange: RawExchange, status: number, what: string, detail?: D): Promise<void>;
+  expectErrorReply(use: UseExchange, exchange: RawExchange, status: number, what: string, detail?: D): Promise<void>;
   /**
    * The first half of {@link expectErrorReply}, for a protocol whose error expectations are richer
    * than one status (several allowed): a foreign envelope is attributed to the convention first.
    */
-  attribute(use: Use, exchange: RawExchange): Promise<void>;
+  attribute(use: UseExchange, exchange: RawExchange): Promise<void>;
 }
 
 /**
@@ -73,7 +72,7 @@ export function defineErrorConvention<D>(spec: ErrorConventionSpec<D>): ErrorCon
       if (spec.isForeign(exchange.json)) spec.expectEnvelope(exchange, exchange.status, what, spec.detail);
     },
   });
-  const attribute = async (use: Use, exchange: RawExchange): Promise<void> => {
+  const attribute = async (use: UseExchange, exchange: RawExchange): Promise<void> => {
     if (spec.isForeign(exchange.json)) await use(convention);
   };
   return {
