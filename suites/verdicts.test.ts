@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createFetch, createMockServer } from '../mock-server/index.ts';
-import { wrapHandler } from './harness/rewrite-hooks.ts';
-import { runSuiteThrough } from './harness/run-through.ts';
 import { SUITES } from './index.ts';
+import { runAgainstTarget } from './test-support.ts';
 
 const suites = Object.values(SUITES);
 
@@ -13,10 +11,10 @@ const suites = Object.values(SUITES);
 describe.each(suites.map((s) => [s.protocol, s] as const))('%s verdicts against odd targets', (_protocol, suite) => {
   it('a server answering an HTML page to everything passes nothing, and says it is HTML', async () => {
     const html = { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: '<!doctype html><html><body>Welcome to nginx!</body></html>' };
-    const handler = wrapHandler(createMockServer(), { request: (r) => (r.method === 'HEAD' ? r : html) });
-    const { preflight, results } = await runSuiteThrough(suite, createFetch(handler));
+    const { preflight, results } = await runAgainstTarget(suite, { request: (r) => (r.method === 'HEAD' ? r : html) });
     expect(preflight.ok, JSON.stringify(preflight)).toBe(true);
     expect(results.filter((r) => r.status === 'pass').map((r) => r.id)).toEqual([]);
+    expect(results.filter((r) => r.internalError !== undefined).map((r) => r.id)).toEqual([]);
     expect(results.filter((r) => r.status === 'fail').length).toBeGreaterThan(0);
     expect(results.find((r) => r.status === 'fail')?.evidence?.hints.join(' ')).toContain('HTML page');
   });

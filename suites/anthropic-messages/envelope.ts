@@ -1,5 +1,6 @@
 import { ANTHROPIC_SCHEMA_IDS } from '../../specs/anthropic-messages/index.ts';
 import { expectSchema, fail, preview } from '../harness/assert.ts';
+import { expectNoForeignEnvelope, foreignEnvelope } from '../harness/error-envelopes.ts';
 import { type RawExchange, jsonObject } from '../harness/http.ts';
 import { describeReply, expectMediaType, expectStatus } from '../harness/replies.ts';
 import { requireCapability } from '../harness/verdict.ts';
@@ -16,26 +17,18 @@ export function errorType(exchange: RawExchange): unknown {
   return jsonObject(jsonObject(exchange.json)?.error)?.type;
 }
 
-/** Whether a body is OpenAI's error envelope (`{error: {message, type, param, code}}`, no top-level type). */
-export function isOpenAiErrorEnvelope(body: unknown): boolean {
-  const json = jsonObject(body);
-  const error = jsonObject(json?.error);
-  return json?.type === undefined && typeof error?.message === 'string' && ('param' in error || 'code' in error);
+/** Whether a body is another vendor's error envelope (OpenAI's, Google's): the usual mix-up. */
+export function isForeignErrorEnvelope(body: unknown): boolean {
+  return foreignEnvelope(body, 'anthropic') !== undefined;
 }
 
 /**
  * Fails unless the exchange is `status` with an Anthropic error envelope of `type`, served as
- * JSON. An OpenAI-shaped body is named as such (not reported as "type: Field required").
+ * JSON. Another vendor's envelope is named as such (not reported as "type: Field required").
  */
 export function expectEnvelope(exchange: RawExchange, status: number, type: string, what: string): void {
   expectStatus(exchange, status, what);
-  if (isOpenAiErrorEnvelope(exchange.json)) {
-    fail(`${what}: the error body is OpenAI's envelope {error:{message,type,param,code}}, not Anthropic's {type:"error", error:{type, message}}`, {
-      expected: `{"type":"error","error":{"type":"${type}","message":…}}`,
-      actual: preview(exchange.json, 300),
-      exchange: exchange.record,
-    });
-  }
+  expectNoForeignEnvelope(exchange, 'anthropic', what, `{"type":"error","error":{"type":"${type}","message":…}}`);
   expectMediaType(exchange, 'application/json', `${what}: the error`);
   expectSchema(ANTHROPIC_SCHEMA_IDS.errorResponse, exchange.json, `${what}: the error body`, { exchange: exchange.record });
   const actual = errorType(exchange);

@@ -1,8 +1,9 @@
-import { defineExchange, type SharedExchange } from '../harness/exchange.ts';
+import { defineErrorConvention } from '../harness/error-convention.ts';
+import { defineExchange, type SharedExchange, type UseExchange } from '../harness/exchange.ts';
 import { type RawExchange, rawExchange } from '../harness/http.ts';
 import { okJson } from '../harness/replies.ts';
 import { anthropicHeaders, postMessages } from './client.ts';
-import { expectEnvelope, isOpenAiErrorEnvelope } from './envelope.ts';
+import { expectEnvelope, isForeignErrorEnvelope } from './envelope.ts';
 import { basicBody } from './requests.ts';
 
 /**
@@ -18,54 +19,33 @@ export function missingMaxTokens(model: string) {
   return body;
 }
 
-/** The answer to a body without max_tokens, as it came. */
-const rawBadRequest = defineExchange({
-  id: p('error:missing-max-tokens:raw'),
+/**
+ * The error convention of the Anthropic suite: the 400 to a body without max_tokens is its root
+ * (errors/bad-request-envelope); a target that answers every error in another vendor's envelope
+ * has one bug, reported once there, and the other error checks that meet the same envelope are
+ * blocked by it. `detail` is the `error.type` an envelope must carry.
+ */
+const convention = defineErrorConvention<string>({
+  id: p('error:missing-max-tokens'),
   owner: p('errors/bad-request-envelope'),
   description: 'POST /v1/messages without max_tokens',
-  make: ({ target }) => postMessages(target, missingMaxTokens(target.model)),
+  subject: 'a body without max_tokens',
+  status: 400,
+  detail: 'invalid_request_error',
+  send: (target) => postMessages(target, missingMaxTokens(target.model)),
+  expectEnvelope: (exchange, status, what, type = 'invalid_request_error') => expectEnvelope(exchange, status, type, what),
+  isForeign: isForeignErrorEnvelope,
 });
 
 /** The 400 to a body without max_tokens: its wording and request id are judged only once the envelope is right. */
-export const badRequest = defineExchange({
-  id: p('error:missing-max-tokens'),
-  owner: p('errors/bad-request-envelope'),
-  description: 'the 400 to a body without max_tokens',
-  make: async ({ use }) => {
-    const exchange = await use(rawBadRequest);
-    expectEnvelope(exchange, 400, 'invalid_request_error', 'a body without max_tokens');
-    return exchange;
-  },
-});
+export const badRequest = convention.badRequest;
 
 /**
- * The envelope convention of the target's errors: a target that answers every error in OpenAI's
- * envelope has one bug, reported once by errors/bad-request-envelope; the other error checks that
- * meet the same envelope are blocked by it.
+ * {@link expectEnvelope} for an error exchange other than the bad-request one: another vendor's
+ * envelope is first attributed to the target's error convention (blocked when that is the cause).
  */
-const errorConvention = defineExchange({
-  id: p('error:convention'),
-  owner: p('errors/bad-request-envelope'),
-  description: "the envelope of the target's errors",
-  make: async ({ use }) => {
-    const exchange = await use(rawBadRequest);
-    if (isOpenAiErrorEnvelope(exchange.json)) expectEnvelope(exchange, exchange.status, 'invalid_request_error', 'a body without max_tokens');
-  },
-});
-
-/**
- * {@link expectEnvelope} for an error exchange other than the bad-request one: an OpenAI-shaped
- * body is first attributed to the target's error convention (blocked when that is the cause).
- */
-export async function expectErrorReply(
-  use: <T>(e: SharedExchange<T>) => Promise<T>,
-  exchange: RawExchange,
-  status: number,
-  type: string,
-  what: string,
-): Promise<void> {
-  if (isOpenAiErrorEnvelope(exchange.json)) await use(errorConvention);
-  expectEnvelope(exchange, status, type, what);
+export function expectErrorReply(use: UseExchange, exchange: RawExchange, status: number, type: string, what: string): Promise<void> {
+  return convention.expectErrorReply(use, exchange, status, what, type);
 }
 
 /** A request without anthropic-version: a 400 envelope (strict) or a Message (lenient); never a crash. */
@@ -82,4 +62,4 @@ export const noVersion = defineExchange({
 });
 
 /** The error exchanges, for the suite's list. */
-export const errorExchanges: readonly SharedExchange<unknown>[] = [rawBadRequest, badRequest, errorConvention, noVersion];
+export const errorExchanges: readonly SharedExchange<unknown>[] = [...convention.exchanges, noVersion];

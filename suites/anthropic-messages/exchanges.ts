@@ -1,7 +1,7 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import { ANTHROPIC_SCHEMA_IDS } from '../../specs/anthropic-messages/index.ts';
 import { expect, expectSchema, fail, preview } from '../harness/assert.ts';
-import { defineExchange, type SharedExchange } from '../harness/exchange.ts';
+import { defineExchange, type SharedExchange, type UseExchange } from '../harness/exchange.ts';
 import { rawExchange } from '../harness/http.ts';
 import { okJson } from '../harness/replies.ts';
 import { eventSequence, okStream, type ParsedEvent, type StreamCapture } from '../harness/stream-capture.ts';
@@ -128,7 +128,7 @@ function expectComplete(capture: StreamCapture, name: string): void {
  * the cause is first attributed to the target's streams in general (blocked by
  * stream/event-order when the text stream is cut too), else the check fails itself.
  */
-export async function expectCompleteStream(use: <T>(e: SharedExchange<T>) => Promise<T>, capture: StreamCapture, name: string): Promise<void> {
+export async function expectCompleteStream(use: UseExchange, capture: StreamCapture, name: string): Promise<void> {
   const types = new Set(capture.events.map((e) => e.type));
   if (types.has('message_delta') && types.has('message_stop')) return;
   await use(basicStreamComplete);
@@ -141,7 +141,7 @@ export const basicStreamComplete = completeStream('text', basicStream);
 export const toolStreamComplete = completeStream('tool', toolStream);
 
 /** The text and tool streams, named: the grammar and framing checks read both. */
-export async function bothStreams(use: <T>(e: SharedExchange<T>) => Promise<T>): Promise<{ readonly name: string; readonly capture: StreamCapture }[]> {
+export async function bothStreams(use: UseExchange): Promise<{ readonly name: string; readonly capture: StreamCapture }[]> {
   return [
     { name: 'text', capture: await use(basicStream) },
     { name: 'tool', capture: await use(toolStream) },

@@ -1,15 +1,12 @@
 import type { HintRule } from '../harness/hints.ts';
 import { jsonObject } from '../harness/http.ts';
-import { isOpenAiErrorEnvelope } from './envelope.ts';
+import { foreignEnvelopeHint } from '../harness/error-envelopes.ts';
 
 const OPENAI_FINISH_REASONS = new Set(['stop', 'length', 'tool_calls', 'content_filter', 'function_call']);
 
 /** The usual mix-ups behind an Anthropic failure, said in the reader's terms. */
 export const anthropicHints: readonly HintRule[] = [
-  ({ json }) =>
-    isOpenAiErrorEnvelope(json)
-      ? 'this is OpenAI\'s error envelope {error:{message,type,param,code}} on an Anthropic route; Anthropic clients expect {type:"error", error:{type, message}, request_id}'
-      : undefined,
+  foreignEnvelopeHint('anthropic', 'an Anthropic route', 'Anthropic clients expect {type:"error", error:{type, message}, request_id}'),
   ({ exchange }) =>
     exchange?.responseHeaders?.['x-request-id'] !== undefined && exchange.responseHeaders['request-id'] === undefined
       ? "the reply carries x-request-id (OpenAI's header) but not request-id, which Anthropic clients read"

@@ -1,5 +1,6 @@
 import type { AnthropicStreamEventType } from '../../specs/anthropic-messages/index.ts';
-import { clone, jsonReply, mapEvents, mapJson, type SeenEvent, type SeenReply, type SeenRequest } from '../harness/mutant.ts';
+import { jsonReply, mapJson, type SeenReply, type SeenRequest } from '../harness/mutant.ts';
+import { editEventsOfType, eventData, eventType } from '../harness/sse-mutations.ts';
 
 /** Building blocks of the Anthropic mutants: request predicates, the error envelope, event and block edits. */
 
@@ -19,22 +20,11 @@ export const isModelList = (r: SeenRequest) => r.url.pathname === '/v1/models';
 export const isModelGet = (r: SeenRequest) => r.url.pathname.startsWith('/v1/models/');
 
 /** An event's JSON data (`undefined` when it is raw text). */
-export const dataOf = (e: SeenEvent) => (typeof e.data === 'string' ? undefined : e.data);
+export const dataOf = eventData;
 /** An event's data.type. */
-export const typeOf = (e: SeenEvent) => dataOf(e)?.type as AnthropicStreamEventType | undefined;
-
-/** Rewrites the data of events of some types in place. */
-export function editEvents(reply: SeenReply, types: readonly AnthropicStreamEventType[], edit: (data: Json) => void): SeenReply {
-  return mapEvents(reply, (events) =>
-    events.map((e) => {
-      const data = dataOf(e);
-      if (!data || !types.includes(data.type as AnthropicStreamEventType)) return e;
-      const copy = clone(data);
-      edit(copy);
-      return { ...e, data: copy };
-    }),
-  );
-}
+export const typeOf = eventType<AnthropicStreamEventType>;
+/** Rewrites (a copy of) the data of events of some types. */
+export const editEvents = editEventsOfType<AnthropicStreamEventType>;
 
 /** Rewrites a JSON Message reply's content blocks. */
 export function editBlocks(reply: SeenReply, edit: (block: Json) => Json): SeenReply {

@@ -1,14 +1,6 @@
-import {
-  defineMutant,
-  isStream,
-  jsonReply,
-  mapEvents,
-  mapJson,
-  type Mutant,
-  type SeenReply,
-  withoutHeaders,
-  withRequestJson,
-} from '../harness/mutant.ts';
+import { malformedBodyAnswersHtml, streamsServedAsJson, strayLineInFrames } from '../harness/common-mutants.ts';
+import { defineMutant, isStream, jsonReply, mapEvents, mapJson, type Mutant, type SeenReply, withoutHeaders, withRequestJson } from '../harness/mutant.ts';
+import { streamOnlyWhenAccepted, withDoneSentinel, withoutEventLines } from '../harness/sse-mutations.ts';
 
 import { ANTHROPIC_VERSION } from '../../specs/anthropic-messages/index.ts';
 import { capabilityMutants } from './capability-mutants.ts';
@@ -37,31 +29,21 @@ export const anthropicMutants: Mutant[] = [
     id: 'sse-no-event-lines',
     description: 'SSE frames carry only data: lines (stacklok/mockllm); the SDK then drops every event.',
     breaks: [id('stream/event-line-matches-type'), id('stream/sdk-events'), id('stream/sdk-final-message'), id('tools/sdk-final-message')],
-    reply: (reply) => mapEvents(reply, (events) => events.map((e) => ({ ...e, event: undefined }))),
+    reply: withoutEventLines,
   }),
   defineMutant({
     id: 'sse-done-sentinel',
     description: 'An OpenAI `data: [DONE]` frame is appended after message_stop (LiteLLM-style proxies).',
     breaks: [id('stream/no-done-sentinel')],
-    reply: (reply) => mapEvents(reply, (events) => [...events, { event: undefined, data: '[DONE]' }]),
+    reply: withDoneSentinel,
   }),
-  defineMutant({
-    id: 'sse-stray-line',
-    description: 'A frame carries a line that is not an SSE field.',
-    breaks: [id('stream/frames-well-formed')],
-    reply: (reply) => (isStream(reply) ? { ...reply, body: reply.body.replace('\n\n', '\nnot an sse field\n\n') } : reply),
-  }),
-  defineMutant({
-    id: 'sse-content-type-json',
-    description: 'Streams are served as application/json.',
-    breaks: [id('stream/content-type'), id('stream/chosen-by-body')],
-    reply: (reply) => (isStream(reply) ? { ...reply, headers: { ...reply.headers, 'content-type': 'application/json' } } : reply),
-  }),
+  strayLineInFrames([id('stream/frames-well-formed')]),
+  streamsServedAsJson([id('stream/content-type'), id('stream/chosen-by-body')]),
   defineMutant({
     id: 'stream-by-accept-header',
     description: 'Streams only when Accept asks for text/event-stream; the SDKs send Accept: application/json.',
     breaks: [id('stream/chosen-by-body'), id('stream/sdk-events'), id('stream/sdk-final-message')],
-    request: (r) => (r.json?.stream === true && r.headers.accept === 'application/json' ? withRequestJson(r, { ...r.json, stream: false }) : r),
+    request: (r) => streamOnlyWhenAccepted(r),
   }),
   defineMutant({
     id: 'sse-truncated',
@@ -502,12 +484,7 @@ export const anthropicMutants: Mutant[] = [
     breaks: [id('errors/missing-version-rejected')],
     request: (r) => (r.headers['anthropic-version'] ? r : { ...r, headers: { ...r.headers, 'anthropic-version': ANTHROPIC_VERSION } }),
   }),
-  defineMutant({
-    id: 'invalid-json-html',
-    description: 'A malformed body gets an HTML 500 page.',
-    breaks: [id('errors/invalid-json')],
-    request: (r) => (r.bodyText !== '' && r.json === undefined ? { status: 500, headers: { 'content-type': 'text/html' }, body: '<html><body>500</body></html>' } : r),
-  }),
+  malformedBodyAnswersHtml([id('errors/invalid-json')]),
   defineMutant({
     id: 'unknown-fields-ignored',
     description: 'Unknown top-level fields are silently dropped instead of rejected.',

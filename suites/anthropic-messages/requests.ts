@@ -1,33 +1,20 @@
+import { BASIC_PROMPT, CITY_SCHEMA, CONVERSATION, COUNT_SYSTEM_PROMPT, IMAGE_PROMPT, LENGTH_LIMIT, LENGTH_PROMPT, REASONING_PROMPT, STOP_PROMPT, STOP_SEQUENCE, TERSE_INSTRUCTIONS, TIME_DESCRIPTION, TINY_PNG_BASE64, WEATHER_FUNCTION, WEATHER_PROMPT, WEATHER_RESULT_TEXT } from '../harness/prompts.ts';
+
 /**
  * Request bodies the Anthropic checks send. Each works against a real endpoint (the prompt makes a
  * real model do the thing under test) and against the mock (which echoes the last user message):
  * the stop-sequence prompt contains its own stop sequence, the max-tokens prompt is longer than
  * its budget, tool checks force the call with `tool_choice`.
  */
-export const WEATHER_TOOL = {
-  name: 'get_weather',
-  description: 'Get the current weather for a city.',
-  input_schema: {
-    type: 'object',
-    properties: {
-      city: { type: 'string', description: 'City name, e.g. Paris' },
-      unit: { type: 'string', enum: ['celsius', 'fahrenheit'] },
-    },
-    required: ['city'],
-    additionalProperties: false,
-  },
-} as const;
+export const WEATHER_TOOL = { name: WEATHER_FUNCTION.name, description: WEATHER_FUNCTION.description, input_schema: WEATHER_FUNCTION.parameters } as const;
 
 export const TIME_TOOL = {
   name: 'get_time',
-  description: 'Get the current local time in a time zone.',
+  description: TIME_DESCRIPTION,
   input_schema: { type: 'object', properties: { zone: { type: 'string' } }, required: ['zone'] },
 } as const;
 
-/** A 1×1 red PNG. */
-export const TINY_PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
-
-export const STOP_SEQUENCE = 'four';
+export { STOP_SEQUENCE, TINY_PNG_BASE64 };
 
 /**
  * The plain request most checks read. Its words carry non-ASCII characters so that variations
@@ -37,7 +24,7 @@ export function basicBody(model: string) {
   return {
     model,
     max_tokens: 64,
-    messages: [{ role: 'user', content: 'Reply with exactly these three words and nothing else: alpha bêta gämma' }],
+    messages: [{ role: 'user', content: BASIC_PROMPT }],
   };
 }
 
@@ -46,7 +33,7 @@ export function stopSequenceBody(model: string) {
     model,
     max_tokens: 64,
     stop_sequences: [STOP_SEQUENCE],
-    messages: [{ role: 'user', content: 'Repeat exactly, in lower case, and nothing else: one two three four five six' }],
+    messages: [{ role: 'user', content: STOP_PROMPT }],
   };
 }
 
@@ -56,13 +43,13 @@ export function stopSequenceBody(model: string) {
  * 0; it pre-warms the prompt cache without generating), so the suite neither sends it as an
  * invalid request nor expects a 400 for it, and the mock accepts it.
  */
-export const MAX_TOKENS_LIMIT = 5;
+export const MAX_TOKENS_LIMIT = LENGTH_LIMIT;
 
 export function maxTokensBody(model: string) {
   return {
     model,
     max_tokens: MAX_TOKENS_LIMIT,
-    messages: [{ role: 'user', content: 'Count from one to fifty in words, separated by spaces, with nothing else in your reply.' }],
+    messages: [{ role: 'user', content: LENGTH_PROMPT }],
   };
 }
 
@@ -72,7 +59,7 @@ export function forcedToolBody(model: string) {
     max_tokens: 256,
     tools: [WEATHER_TOOL, TIME_TOOL],
     tool_choice: { type: 'tool', name: WEATHER_TOOL.name },
-    messages: [{ role: 'user', content: 'What is the weather in Paris right now?' }],
+    messages: [{ role: 'user', content: WEATHER_PROMPT }],
   };
 }
 
@@ -91,7 +78,7 @@ export function thinkingBody(model: string) {
     model,
     max_tokens: 2048,
     thinking: { type: 'enabled', budget_tokens: THINKING_BUDGET },
-    messages: [{ role: 'user', content: 'What is 17 times 3? Answer with the number only.' }],
+    messages: [{ role: 'user', content: REASONING_PROMPT }],
   };
 }
 
@@ -104,7 +91,7 @@ export function toolResultBody(model: string, isError: boolean) {
     max_tokens: 64,
     tools: [WEATHER_TOOL],
     messages: [
-      { role: 'user', content: 'What is the weather in Paris right now?' },
+      { role: 'user', content: WEATHER_PROMPT },
       { role: 'assistant', content: [{ type: 'tool_use', id: TOOL_USE_ID, name: WEATHER_TOOL.name, input: { city: 'Paris' } }] },
       {
         role: 'user',
@@ -116,7 +103,7 @@ export function toolResultBody(model: string, isError: boolean) {
             content: isError
               ? 'The weather service is unavailable.'
               : [
-                  { type: 'text', text: '18 degrees Celsius and sunny.' },
+                  { type: 'text', text: WEATHER_RESULT_TEXT },
                   { type: 'image', source: { type: 'base64', media_type: 'image/png', data: TINY_PNG_BASE64 } },
                 ],
           },
@@ -132,8 +119,8 @@ export function systemBlocksBody(model: string) {
     model,
     max_tokens: 64,
     system: [
-      { type: 'text', text: 'You are a terse assistant.' },
-      { type: 'text', text: 'Answer in at most five words.', cache_control: { type: 'ephemeral' } },
+      { type: 'text', text: TERSE_INSTRUCTIONS[0] },
+      { type: 'text', text: TERSE_INSTRUCTIONS[1], cache_control: { type: 'ephemeral' } },
     ],
     tools: [{ ...WEATHER_TOOL, cache_control: { type: 'ephemeral' } }],
     messages: [
@@ -147,9 +134,9 @@ export function multiTurnBody(model: string) {
     model,
     max_tokens: 64,
     messages: [
-      { role: 'user', content: 'My favourite colour is green. Remember it.' },
-      { role: 'assistant', content: 'Noted: green.' },
-      { role: 'user', content: 'What is my favourite colour? One word.' },
+      { role: 'user', content: CONVERSATION[0] },
+      { role: 'assistant', content: CONVERSATION[1] },
+      { role: 'user', content: CONVERSATION[2] },
     ],
   };
 }
@@ -163,7 +150,7 @@ export function imageBody(model: string) {
         role: 'user',
         content: [
           { type: 'image', source: { type: 'base64', media_type: 'image/png', data: TINY_PNG_BASE64 } },
-          { type: 'text', text: 'What colour is this image? One word.' },
+          { type: 'text', text: IMAGE_PROMPT },
         ],
       },
     ],
@@ -172,8 +159,8 @@ export function imageBody(model: string) {
 
 /** count_tokens bodies: the same messages alone, and with a system prompt and tools. */
 export function countBody(model: string, withContext: boolean) {
-  const messages = [{ role: 'user', content: 'What is the weather in Paris right now?' }];
-  return withContext ? { model, system: 'You are a meteorologist. Answer with care and cite sources.', tools: [WEATHER_TOOL, TIME_TOOL], messages } : { model, messages };
+  const messages = [{ role: 'user', content: WEATHER_PROMPT }];
+  return withContext ? { model, system: COUNT_SYSTEM_PROMPT, tools: [WEATHER_TOOL, TIME_TOOL], messages } : { model, messages };
 }
 
 /**
@@ -197,12 +184,7 @@ export function webSearchBody(model: string) {
 }
 
 /** The schema of the structured-output checks: two required strings, nothing else (as the API requires of objects). */
-export const CAPITAL_SCHEMA = {
-  type: 'object',
-  properties: { city: { type: 'string' }, country: { type: 'string' } },
-  required: ['city', 'country'],
-  additionalProperties: false,
-} as const;
+export const CAPITAL_SCHEMA = CITY_SCHEMA;
 
 /**
  * Structured output: the reply text must be JSON valid against {@link CAPITAL_SCHEMA}. A real

@@ -4,7 +4,7 @@ import { formatDiagnostics } from '../../specs/tooling/diagnostic.ts';
 import { checkStreamGrammar } from '../../specs/tooling/stream-grammar.ts';
 import { expect, fail, preview } from '../harness/assert.ts';
 import { CheckFailure } from '../harness/check.ts';
-import { defineExchange, type SharedExchange } from '../harness/exchange.ts';
+import { defineExchange, type SharedExchange, type UseExchange } from '../harness/exchange.ts';
 import { eventSequence, type ParsedEvent } from '../harness/stream-capture.ts';
 import { accumulate, textOf } from './accumulate.ts';
 import { basicReply, basicStreamComplete, bothStreams, toolStreamComplete } from './exchanges.ts';
@@ -17,7 +17,6 @@ import { basicReply, basicStreamComplete, bothStreams, toolStreamComplete } from
  * its owner (one deviation, one failure); when only its own stream does, the check fails.
  */
 
-type Use = <T>(exchange: SharedExchange<T>) => Promise<T>;
 const p = (name: string) => `anthropic-messages/${name}`;
 
 const KNOWN = new Set<string>(ANTHROPIC_STREAM_EVENTS);
@@ -36,7 +35,7 @@ export function grammarDiagnostics(events: readonly ParsedEvent[], rules: Readon
 }
 
 /** Fails unless the text and tool streams follow the grammar rules `rules`. */
-async function expectBothStreamsFollow(use: Use, rules: ReadonlySet<string>): Promise<void> {
+async function expectBothStreamsFollow(use: UseExchange, rules: ReadonlySet<string>): Promise<void> {
   await use(basicStreamComplete);
   await use(toolStreamComplete);
   for (const { name, capture } of await bothStreams(use)) {
@@ -87,7 +86,7 @@ export const streamTextFaithful = defineExchange({
  * Runs `judge`; when it fails, consults the convention `root` first (blocked by its owner when
  * the basic streams show the same deviation), then reports the failure.
  */
-export async function judgeAfterRoot(use: Use, root: SharedExchange<unknown>, judge: () => void): Promise<void> {
+export async function judgeAfterRoot(use: UseExchange, root: SharedExchange<unknown>, judge: () => void): Promise<void> {
   try {
     judge();
   } catch (error) {

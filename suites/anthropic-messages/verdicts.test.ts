@@ -1,26 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { createFetch, createMockServer } from '../../mock-server/index.ts';
-import { defineMutant, jsonReply, type RewriteHooks, withRequestJson } from '../harness/mutant.ts';
+import { jsonReply, type RewriteHooks, withRequestJson } from '../harness/mutant.ts';
 import type { CheckResult } from '../harness/runner.ts';
-import { runSuite } from '../harness/run-suite.ts';
-import { resolveTarget } from '../harness/target.ts';
+import { resultsAgainst } from '../test-support.ts';
 import { anthropicMessagesSuite as suite } from './index.ts';
 
 /**
  * The verdict model against targets nobody here would call conformant or broken on purpose:
  * a gateway whose streaming fails, a missing endpoint, a model that never calls tools, a stub
- * with a short fixed reply, a server that answers HTML. One bug must read as one failure (or a
- * few, one per distinct exchange), and a check must never pass without having seen its subject.
+ * with a short fixed reply (a server answering HTML is in ../verdicts.test.ts, for every suite).
+ * One bug must read as one failure (or a few, one per distinct exchange), and a check must never
+ * pass without having seen its subject.
  */
-const mock = createMockServer();
-
-async function runAgainst(hooks: RewriteHooks): Promise<readonly CheckResult[]> {
-  const handler = defineMutant({ id: 'target', description: 'a target under test', breaks: [], ...hooks }).wrap(mock);
-  const target = resolveTarget({ baseUrl: 'http://target.invalid', fetch: createFetch(handler), timeoutMs: 10_000 }, suite.defaultModel);
-  const run = await runSuite(suite, suite.checks, target, { concurrency: 8 });
-  expect(run.preflight.ok, JSON.stringify(run.preflight)).toBe(true);
-  return run.results;
-}
+const runAgainst = (hooks: RewriteHooks) => resultsAgainst(suite, hooks);
 
 const failedIds = (results: readonly CheckResult[]) => results.filter((r) => r.status === 'fail').map((r) => r.id);
 const error = (status: number, type: string, message: string) => jsonReply(status, { type: 'error', error: { type, message } }, { 'request-id': 'req_x' });
@@ -92,7 +83,7 @@ describe('one bug, one failure', () => {
     });
     expect(failedIds(results).map(short).filter((id) => id.startsWith('errors/') || id.startsWith('models/'))).toEqual(['errors/bad-request-envelope']);
     const root = results.find((r) => r.id.endsWith('errors/bad-request-envelope'))!;
-    expect(root.message).toContain("OpenAI's envelope");
+    expect(root.message).toContain("OpenAI's error envelope");
     expect(root.message).not.toContain('Field required');
     expect(root.evidence?.hints.join(' ')).toContain('x-request-id');
   });
@@ -159,13 +150,5 @@ describe('a check looks at its subject only when it was observed', () => {
     });
     expect(results.find((r) => r.id.endsWith('thinking/signature'))).toMatchObject({ status: 'fail', level: 'must' });
     expect(results.find((r) => r.id.endsWith('thinking/round-trip'))).toMatchObject({ status: 'skip', blockedBy: 'anthropic-messages/thinking/signature' });
-  });
-
-  it('a server answering an HTML page to everything passes nothing', async () => {
-    const html = { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: '<!doctype html><html><body>Welcome to nginx!</body></html>' };
-    const results = await runAgainst({ request: (r) => (r.method === 'HEAD' ? r : html) });
-    expect(results.filter((r) => r.status === 'pass').map((r) => r.id)).toEqual([]);
-    expect(results.filter((r) => r.status === 'fail').length).toBeGreaterThan(0);
-    expect(results.find((r) => r.status === 'fail')?.evidence?.hints.join(' ')).toContain('HTML page');
   });
 });

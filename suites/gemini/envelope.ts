@@ -1,6 +1,6 @@
 import { GEMINI_SCHEMA_IDS } from '../../specs/gemini/schema-ids.ts';
-import { expect, expectSchema, fail, preview } from '../harness/assert.ts';
-import { ERROR_ENVELOPE_SHAPES, errorEnvelopeKind } from '../harness/error-envelopes.ts';
+import { expect, expectSchema, preview } from '../harness/assert.ts';
+import { expectNoForeignEnvelope, foreignEnvelope } from '../harness/error-envelopes.ts';
 import { type RawExchange, jsonObject } from '../harness/http.ts';
 import { describeReply, expectMediaType } from '../harness/replies.ts';
 import { requireCapability } from '../harness/verdict.ts';
@@ -46,14 +46,7 @@ export function expectGoogleError(exchange: RawExchange, expected: ExpectedError
   const on = { exchange: exchange.record };
   const rpc = expected.statuses[exchange.status];
   expect(rpc !== undefined, `${what} answered ${describeReply(exchange)}, expected ${render(expected)}`, { ...on, expected: render(expected), actual: describeReply(exchange) });
-  const kind = errorEnvelopeKind(exchange.json);
-  if (kind === 'openai' || kind === 'anthropic') {
-    fail(`${what}: the error body is ${ERROR_ENVELOPE_SHAPES[kind]}, not ${ERROR_ENVELOPE_SHAPES.google}`, {
-      ...on,
-      expected: `{"error":{"code":${exchange.status},"message":…,"status":"${rpc}"}}`,
-      actual: preview(exchange.json, 300),
-    });
-  }
+  expectNoForeignEnvelope(exchange, 'google', what, `{"error":{"code":${exchange.status},"message":…,"status":"${rpc}"}}`);
   expectMediaType(exchange, 'application/json', `${what}: the error`);
   expectSchema(GEMINI_SCHEMA_IDS.errorResponse, exchange.json, `${what}: the error body`, on);
   const error = googleError(exchange)!;
@@ -70,4 +63,9 @@ export function requireCapabilityAccepted(exchange: RawExchange, capability: str
   const error = googleError(exchange);
   const clean = (exchange.status === 400 && error?.status === 'INVALID_ARGUMENT') || (exchange.status === 404 && error?.status === 'NOT_FOUND');
   requireCapability(!clean, `the target does not ${capability}: ${describeReply(exchange)}`);
+}
+
+/** Whether a body is another vendor's error envelope (OpenAI's, Anthropic's): the usual mix-up. */
+export function isForeignErrorEnvelope(body: unknown): boolean {
+  return foreignEnvelope(body, 'google') !== undefined;
 }

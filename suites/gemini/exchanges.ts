@@ -1,7 +1,7 @@
 import type { GenerateContentResponse } from '@google/genai';
 import { GEMINI_SCHEMA_IDS } from '../../specs/gemini/schema-ids.ts';
 import { expect, expectSchema, fail, preview } from '../harness/assert.ts';
-import { defineExchange, type SharedExchange } from '../harness/exchange.ts';
+import { defineExchange, type SharedExchange, type UseExchange } from '../harness/exchange.ts';
 import type { RawExchange } from '../harness/http.ts';
 import { okJson } from '../harness/replies.ts';
 import { requireCapability } from '../harness/verdict.ts';
@@ -19,7 +19,6 @@ import { streamExchanges } from './stream-exchanges.ts';
  */
 
 const p = (name: string) => `gemini/${name}`;
-type Use = <T>(e: SharedExchange<T>) => Promise<T>;
 
 // ---- plain replies ------------------------------------------------------------------------
 
@@ -50,7 +49,7 @@ export const basicReply = defineExchange({
  * attributed to the target's replies in general (blocked by basic/response-schema when the basic
  * reply has that shape too), else the check fails on it itself.
  */
-export async function okReply(use: Use, exchange: RawExchange, what: string): Promise<Json> {
+export async function okReply(use: UseExchange, exchange: RawExchange, what: string): Promise<Json> {
   const json = okJson(exchange, what);
   if (foreignReply(json) !== undefined) await use(basicReply);
   expectGeminiBody(exchange, json, what);
@@ -61,7 +60,7 @@ export async function okReply(use: Use, exchange: RawExchange, what: string): Pr
  * The SDK's reply must hold the answer text. When it does not, the raw reply is judged first
  * (the SDK read the same shape: blocked by basic/response-schema when that is wrong).
  */
-async function expectSdkText(use: Use, response: GenerateContentResponse, what: string): Promise<GenerateContentResponse> {
+async function expectSdkText(use: UseExchange, response: GenerateContentResponse, what: string): Promise<GenerateContentResponse> {
   if (textOf(response).length === 0) await use(basicReply);
   expect(textOf(response).length > 0, `${what}: no answer text in the reply (${preview(response.candidates?.[0]?.content, 200)})`, {
     expected: 'a candidate with a text part',

@@ -1,5 +1,5 @@
 import { parseRawFrames } from '../../wire/sse-parse.ts';
-import { ERROR_ENVELOPE_SHAPES, errorEnvelopeKind } from '../harness/error-envelopes.ts';
+import { ERROR_ENVELOPE_SHAPES, foreignEnvelopeHint } from '../harness/error-envelopes.ts';
 import type { HintInput, HintRule } from '../harness/hints.ts';
 import { jsonObject } from '../harness/http.ts';
 
@@ -24,10 +24,7 @@ function sdkReadable(text: string): boolean {
 
 /** The usual mix-ups behind a Gemini failure, said in the reader's terms. */
 export const geminiHints: readonly HintRule[] = [
-  ({ json }) => {
-    const kind = errorEnvelopeKind(json);
-    return kind === 'openai' || kind === 'anthropic' ? `this is ${ERROR_ENVELOPE_SHAPES[kind]} on a Gemini route; Gemini clients expect ${ERROR_ENVELOPE_SHAPES.google}` : undefined;
-  },
+  foreignEnvelopeHint('google', 'a Gemini route', `Gemini clients expect ${ERROR_ENVELOPE_SHAPES.google}`),
   ({ json }) => {
     const reply = jsonObject(json);
     return reply?.object === 'chat.completion' || Array.isArray(reply?.choices)

@@ -1,4 +1,5 @@
 import { defineMutant, isStream, type Mutant, withoutHeaders } from '../harness/mutant.ts';
+import { streamServedAs } from '../harness/sse-mutations.ts';
 import { candidatesIn, mapChunks } from './chunks.ts';
 import { featureMutants } from './mutants-features.ts';
 import { configOf, editResponses, googleErrorReply, isSdk, type Json, methodOf, versionOf, wantsSse, withoutConfig } from './mutant-kit.ts';
@@ -95,7 +96,7 @@ const wireMutants: Mutant[] = [
     id: 'sse-as-json-content-type',
     description: 'alt=sse streams are served as application/json.',
     breaks: [id('stream/content-type')],
-    reply: (reply) => (isStream(reply) ? { ...reply, headers: { ...reply.headers, 'content-type': 'application/json' } } : reply),
+    reply: (reply) => streamServedAs(reply, 'application/json'),
   }),
   defineMutant({
     id: 'sse-stray-line',

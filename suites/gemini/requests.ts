@@ -1,4 +1,4 @@
-import { WEATHER_FUNCTION_SPEC, WEATHER_QUESTION } from '../harness/weather-function.ts';
+import { AFTER_STOP as WORDS_AFTER_STOP, BASIC_PROMPT, BEFORE_STOP, CITY_SCHEMA, CONVERSATION, COUNT_SYSTEM_PROMPT, LENGTH_LIMIT, LENGTH_PROMPT, STOP_PROMPT, STOP_SEQUENCE, TERSE_INSTRUCTIONS, UNKNOWN_MODEL, WEATHER_FUNCTION as NEUTRAL_WEATHER_FUNCTION, WEATHER_PROMPT as WEATHER_QUESTION } from '../harness/prompts.ts';
 
 /**
  * Request bodies the Gemini checks send. Each works against a real model (the prompt makes it do
@@ -27,19 +27,19 @@ export function userTurn(text: string) {
  * which split writes cut a multi-byte UTF-8 character somewhere.
  */
 export function basicBody(): Json {
-  return { contents: [userTurn('Reply with exactly these three words and nothing else: alpha bêta gämma')], generationConfig: { maxOutputTokens: OUTPUT_CEILING } };
+  return { contents: [userTurn(BASIC_PROMPT)], generationConfig: { maxOutputTokens: OUTPUT_CEILING } };
 }
 
 /** The basic prompt as the SDK takes it (`contents` and `config`). */
 export function sdkBasic(model: string) {
-  return { model, contents: 'Reply with exactly these three words and nothing else: alpha bêta gämma', config: { maxOutputTokens: OUTPUT_CEILING } };
+  return { model, contents: BASIC_PROMPT, config: { maxOutputTokens: OUTPUT_CEILING } };
 }
 
 /** A system instruction and a user/model/user conversation. */
 export function conversationBody(): Json {
   return {
-    systemInstruction: { parts: [{ text: 'You are a terse assistant. Answer in at most five words.' }] },
-    contents: [userTurn('My favourite colour is green. Remember it.'), { role: 'model', parts: [{ text: 'Noted: green.' }] }, userTurn('What is my favourite colour? One word.')],
+    systemInstruction: { parts: [{ text: TERSE_INSTRUCTIONS.join(' ') }] },
+    contents: [userTurn(CONVERSATION[0]), { role: 'model', parts: [{ text: CONVERSATION[1] }] }, userTurn(CONVERSATION[2])],
     generationConfig: { maxOutputTokens: OUTPUT_CEILING },
   };
 }
@@ -48,23 +48,23 @@ export function conversationBody(): Json {
  * The budget of the max-tokens checks: a real model's answer to the prompt (fifty words) never
  * fits, and a thinking model spends it on thoughts alone. Never 0: the API rejects it.
  */
-export const MAX_TOKENS_LIMIT = 5;
+export const MAX_TOKENS_LIMIT = LENGTH_LIMIT;
 
 export function maxTokensBody(): Json {
   return {
-    contents: [userTurn('Count from one to fifty in words, separated by spaces, with nothing else in your reply.')],
+    contents: [userTurn(LENGTH_PROMPT)],
     generationConfig: { maxOutputTokens: MAX_TOKENS_LIMIT },
   };
 }
 
 /** The stop sequence, and the words of the prompt before and after it. */
-export const STOP_SEQUENCE = 'four';
-export const BEFORE_STOP = 'three';
-export const AFTER_STOP = 'five';
+export { BEFORE_STOP, STOP_SEQUENCE };
+/** The first word after the stop sequence (a reply that has it was not stopped). */
+export const AFTER_STOP = WORDS_AFTER_STOP[0];
 
 export function stopSequenceBody(): Json {
   return {
-    contents: [userTurn('Repeat exactly, in lower case, and nothing else: one two three four five six')],
+    contents: [userTurn(STOP_PROMPT)],
     generationConfig: { maxOutputTokens: OUTPUT_CEILING, stopSequences: [STOP_SEQUENCE] },
   };
 }
@@ -79,9 +79,9 @@ export function candidateCountBody(): Json {
 
 /** Declared with `parametersJsonSchema` (a JSON Schema, as the SDK sends from zod). */
 export const WEATHER_FUNCTION = {
-  name: WEATHER_FUNCTION_SPEC.name,
-  description: WEATHER_FUNCTION_SPEC.description,
-  parametersJsonSchema: WEATHER_FUNCTION_SPEC.parameters,
+  name: NEUTRAL_WEATHER_FUNCTION.name,
+  description: NEUTRAL_WEATHER_FUNCTION.description,
+  parametersJsonSchema: NEUTRAL_WEATHER_FUNCTION.parameters,
 } as const;
 
 /** Declared with `parameters` (the OpenAPI subset with upper-case types, the older and still common form). */
@@ -133,12 +133,7 @@ export function functionResponseBody(modelTurn: Json, calls: readonly Json[]): J
 // ---- JSON mode ----------------------------------------------------------------------------
 
 /** `responseJsonSchema`: a JSON Schema (what the SDK sends from zod). */
-export const CITY_JSON_SCHEMA = {
-  type: 'object',
-  properties: { city: { type: 'string' }, country: { type: 'string' } },
-  required: ['city', 'country'],
-  additionalProperties: false,
-} as const;
+export const CITY_JSON_SCHEMA = CITY_SCHEMA;
 
 export function jsonSchemaBody(): Json {
   return {
@@ -172,7 +167,7 @@ export function wholeCountBody(model: string): Json {
   return {
     generateContentRequest: {
       model: `models/${model}`,
-      systemInstruction: { parts: [{ text: 'You are a meteorologist. Answer with care and cite sources.' }] },
+      systemInstruction: { parts: [{ text: COUNT_SYSTEM_PROMPT }] },
       tools: TOOLS,
       contents: basicBody().contents,
     },
@@ -197,5 +192,4 @@ export function invalidBody(): Json {
   return { contents: [{ role: 'user', parts: [] }] };
 }
 
-/** A model no target serves. */
-export const UNKNOWN_MODEL = 'llm-conformance-no-such-model';
+export { UNKNOWN_MODEL };

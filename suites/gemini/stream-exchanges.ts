@@ -1,5 +1,5 @@
 import { expect, fail, preview } from '../harness/assert.ts';
-import { defineExchange, type SharedExchange } from '../harness/exchange.ts';
+import { defineExchange, type SharedExchange, type UseExchange } from '../harness/exchange.ts';
 import type { RawExchange } from '../harness/http.ts';
 import { okStream, type StreamCapture } from '../harness/stream-capture.ts';
 import { streamArray, streamSse } from './client.ts';
@@ -14,7 +14,6 @@ import { basicBody, forcedCallBody } from './requests.ts';
  */
 
 const p = (name: string) => `gemini/${name}`;
-type Use = <T>(e: SharedExchange<T>) => Promise<T>;
 
 /** An SSE stream read whole: the capture and its chunks (each a GenerateContentResponse). */
 export interface SseStream {
@@ -70,7 +69,7 @@ export const basicSseComplete = defineExchange({
  * cause is first attributed to the target's streams in general (blocked by stream/chunk-order
  * when the basic stream is cut too), else the check fails itself.
  */
-export async function expectCompleteStream(use: Use, stream: SseStream, name: string): Promise<void> {
+export async function expectCompleteStream(use: UseExchange, stream: SseStream, name: string): Promise<void> {
   if (isComplete(stream)) return;
   await use(basicSseComplete);
   expectComplete(stream, name);
@@ -81,7 +80,7 @@ export async function expectCompleteStream(use: Use, stream: SseStream, name: st
  * 200 without any event: a one-chunk stream cut before its only chunk) is first attributed to the
  * target's streams in general, so a target whose every stream fails has one failure.
  */
-export async function okSse(use: Use, capture: StreamCapture, what: string): Promise<SseStream> {
+export async function okSse(use: UseExchange, capture: StreamCapture, what: string): Promise<SseStream> {
   if (capture.exchange.status !== 200 || capture.events.length === 0) await use(basicSseComplete);
   return sseStream(okStream(capture, what));
 }

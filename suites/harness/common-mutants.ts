@@ -1,9 +1,11 @@
 import { defineMutant, type Mutant } from './mutant.ts';
-import { isStream, type SeenRequest, withRequestJson } from './rewrite-hooks.ts';
+import { streamOnlyWhenAccepted, streamServedAs, withStrayLine } from './sse-mutations.ts';
 
 /**
- * Deviations that look the same on every protocol, as mutant factories: each suite names the
- * checks they break in its protocol (`breaks`) and keeps its own mutant ids.
+ * Deviations that look the same on every protocol, as mutant factories (same id and description
+ * everywhere): each suite names the checks they break in its protocol (`breaks`). A suite that
+ * words a deviation in its own terms writes its own mutant with the rewrites of
+ * `sse-mutations.ts`.
  */
 
 /** Streams served as application/json (the body still SSE). */
@@ -12,7 +14,7 @@ export function streamsServedAsJson(breaks: readonly string[]): Mutant {
     id: 'sse-content-type-json',
     description: 'Streams are served as application/json.',
     breaks,
-    reply: (reply) => (isStream(reply) ? { ...reply, headers: { ...reply.headers, 'content-type': 'application/json' } } : reply),
+    reply: (reply) => streamServedAs(reply, 'application/json'),
   });
 }
 
@@ -22,7 +24,7 @@ export function strayLineInFrames(breaks: readonly string[]): Mutant {
     id: 'sse-stray-line',
     description: 'A frame carries a line that is not an SSE field.',
     breaks,
-    reply: (reply) => (isStream(reply) ? { ...reply, body: reply.body.replace('\n\n', '\nnot an sse field\n\n') } : reply),
+    reply: withStrayLine,
   });
 }
 
@@ -36,7 +38,7 @@ export function streamByAcceptHeader(breaks: readonly string[], unstream: (json:
     id: 'stream-by-accept-header',
     description: 'Streams only when Accept asks for text/event-stream; the official SDKs send Accept: application/json.',
     breaks,
-    request: (r: SeenRequest) => (r.json?.stream === true && r.headers.accept === 'application/json' ? withRequestJson(r, unstream(r.json)) : r),
+    request: (r) => streamOnlyWhenAccepted(r, unstream),
   });
 }
 

@@ -1,8 +1,7 @@
-import { defineExchange, type SharedExchange } from './exchange.ts';
+import { defineExchange, type SharedExchange, type UseExchange } from './exchange.ts';
 import type { RawExchange } from './http.ts';
 import type { ResolvedTarget } from './target.ts';
 
-type Use = <T>(exchange: SharedExchange<T>) => Promise<T>;
 
 /** What a protocol tells {@link defineErrorConvention} about its error envelope. */
 export interface ErrorConventionSpec<D> {
@@ -12,6 +11,8 @@ export interface ErrorConventionSpec<D> {
   readonly owner: string;
   /** The bad request, for people: "POST /v1/chat/completions without messages". */
   readonly description: string;
+  /** The bad request as failure messages name it ("a body without max_tokens"; default: `description`). */
+  readonly subject?: string;
   /** The status the bad request must get, and the detail its envelope must carry (an error type, a code). */
   readonly status: number;
   readonly detail?: D;
@@ -34,7 +35,12 @@ export interface ErrorConvention<D> {
    * first attributed to the target's convention (blocked by the owner when the bad request shows the
    * same), so a target answering every error in another vendor's envelope has one failure.
    */
-  expectErrorReply(use: Use, exchange: RawExchange, status: number, what: string, detail?: D): Promise<void>;
+  expectErrorReply(use: UseExchange, exchange: RawExchange, status: number, what: string, detail?: D): Promise<void>;
+  /**
+   * The first half of {@link expectErrorReply}, for a protocol whose error expectations are richer
+   * than one status (several allowed): a foreign envelope is attributed to the convention first.
+   */
+  attribute(use: UseExchange, exchange: RawExchange): Promise<void>;
 }
 
 /**
@@ -45,12 +51,12 @@ export interface ErrorConvention<D> {
  * @see ../README.md (section 3, convention roots)
  */
 export function defineErrorConvention<D>(spec: ErrorConventionSpec<D>): ErrorConvention<D> {
-  const what = spec.description;
+  const what = spec.subject ?? spec.description;
   const raw = defineExchange({ id: `${spec.id}:raw`, owner: spec.owner, description: spec.description, make: ({ target }) => spec.send(target) });
   const badRequest = defineExchange({
     id: spec.id,
     owner: spec.owner,
-    description: `the ${spec.status} to ${spec.description}`,
+    description: `the ${spec.status} to ${what}`,
     make: async ({ use }) => {
       const exchange = await use(raw);
       spec.expectEnvelope(exchange, spec.status, what, spec.detail);
@@ -66,11 +72,15 @@ export function defineErrorConvention<D>(spec: ErrorConventionSpec<D>): ErrorCon
       if (spec.isForeign(exchange.json)) spec.expectEnvelope(exchange, exchange.status, what, spec.detail);
     },
   });
+  const attribute = async (use: UseExchange, exchange: RawExchange): Promise<void> => {
+    if (spec.isForeign(exchange.json)) await use(convention);
+  };
   return {
     badRequest,
     exchanges: [raw, badRequest, convention],
+    attribute,
     async expectErrorReply(use, exchange, status, name, detail) {
-      if (spec.isForeign(exchange.json)) await use(convention);
+      await attribute(use, exchange);
       spec.expectEnvelope(exchange, status, name, detail);
     },
   };

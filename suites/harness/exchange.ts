@@ -33,6 +33,9 @@ export interface SharedExchange<T> {
   make(ctx: ExchangeContext): Promise<T>;
 }
 
+/** How a check or a derived exchange gets a shared exchange's value (`ctx.use`). */
+export type UseExchange = <T>(exchange: SharedExchange<T>) => Promise<T>;
+
 /** What an exchange's `make` gets: the target, and other shared exchanges it derives from. */
 export interface ExchangeContext {
   readonly target: ResolvedTarget;

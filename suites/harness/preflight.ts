@@ -41,22 +41,3 @@ export function preflightError(error: unknown, target: ResolvedTarget): Prefligh
   const text = describeError(error, target.baseUrl);
   return { ok: false, problem: 'unreachable', message: text.startsWith('could not reach') ? text : `could not reach ${target.baseUrl}: ${text}` };
 }
-
-/** The `data[].id` of a model list body (OpenAI's and Anthropic's shapes); `[]` when there is none. */
-export function listedModelIds(body: unknown): string[] {
-  const data = body !== null && typeof body === 'object' ? (body as { data?: unknown }).data : undefined;
-  if (!Array.isArray(data)) return [];
-  return data.map((m) => (m !== null && typeof m === 'object' ? (m as { id?: unknown }).id : undefined)).filter((id): id is string => typeof id === 'string');
-}
-
-/**
- * The preflight's one-line message for a model the target refused (`answer` describes the
- * refusal), given the ids its model list names (`listStatus`: that list's HTTP status), or
- * `undefined` when the model is listed (then the checks judge).
- */
-export function unknownModelMessage(model: string, answer: string, listed: readonly string[], listStatus: number): string | undefined {
-  if (listed.includes(model)) return undefined;
-  if (listed.length === 0) return `the target does not serve model ${model} (${answer}) and lists no models (GET /v1/models: HTTP ${listStatus}); choose one with --model`;
-  const shown = listed.slice(0, 20).join(', ') + (listed.length > 20 ? `, … (${listed.length} in all)` : '');
-  return `the target does not serve model ${model} (${answer}); it lists: ${shown}. Choose one with --model`;
-}

@@ -69,3 +69,17 @@ export function expectModelEcho(model: unknown, requested: string): void {
     actual: preview(model),
   });
 }
+
+/**
+ * Fails unless the reply carries the request-id header its clients read (`request-id` for
+ * Anthropic, `x-request-id` for OpenAI: each SDK exposes it for support tickets); the evidence
+ * shows the other vendor's header when that came instead.
+ */
+export function expectRequestIdHeader(exchange: RawExchange, header: 'request-id' | 'x-request-id', message = `no ${header} header`): void {
+  const other = header === 'request-id' ? 'x-request-id' : 'request-id';
+  expect((exchange.headers.get(header) ?? '').length > 0, message, {
+    expected: `${header === 'x-request-id' ? 'an' : 'a'} ${header} header`,
+    actual: exchange.headers.has(other) ? `${other}: ${exchange.headers.get(other)}` : '(none)',
+    exchange: exchange.record,
+  });
+}

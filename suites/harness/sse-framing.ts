@@ -1,14 +1,30 @@
 import { excerpt, expect, preview } from './assert.ts';
-import type { StreamCapture } from './stream-capture.ts';
+import { expectMediaType, expectOk } from './replies.ts';
+import type { ParsedEvent, StreamCapture } from './stream-capture.ts';
 
 /**
  * Framing rules every SSE protocol whose events name themselves (`data.type`) shares: the bytes
- * and frames of a stream, and the `event:` line of each frame. `skip(data)` says which frames'
- * data a rule looks past because another check reports them (an OpenAI `[DONE]`, another
- * protocol's vocabulary).
+ * and frames of a stream, the `event:` line of each frame, the vocabulary of its events and the
+ * OpenAI `[DONE]` sentinel where it does not belong. `skip(data)` says which frames' data a rule
+ * looks past because another check reports them (an OpenAI `[DONE]`, another protocol's
+ * vocabulary).
  *
  * @see https://html.spec.whatwg.org/multipage/server-sent-events.html#event-stream-interpretation
  */
+
+/**
+ * An OpenAI Chat `data: [DONE]` frame: the end of a Chat stream, a stray on any other protocol's
+ * stream (its no-done-sentinel check reports it, the other framing checks look past it).
+ */
+export function isDoneSentinel(data: string | undefined): boolean {
+  return data?.trim() === '[DONE]';
+}
+
+/** Fails when a stream that ends with its own last event carries a `data: [DONE]` frame. */
+export function expectNoDoneSentinel(capture: Pick<StreamCapture, 'exchange' | 'framing'>): void {
+  const on = { exchange: capture.exchange.record };
+  expect(!capture.framing.frames.some((f) => isDoneSentinel(f.data)), 'the stream carries a data: [DONE] frame', { ...on, expected: 'no [DONE] frame', actual: 'data: [DONE]' });
+}
 
 /** The `type` of a frame's data when it is a JSON object (else `undefined`). */
 function dataType(data: string): unknown {
@@ -51,4 +67,33 @@ export function expectEventLinesMatchType(capture: StreamCapture, name: string, 
 /** Whether a frame's data is a JSON object without a string `type` (another protocol's vocabulary). */
 export function isUntyped(data: string): boolean {
   return typeof dataType(data) !== 'string';
+}
+
+/**
+ * What is wrong with an event's vocabulary, if anything: data that is not a JSON object (`[DONE]`
+ * aside: no-done-sentinel reports it), an OpenAI Chat Completions chunk, an event without a string
+ * type, else what `typeProblem` says of its type (another protocol's event, an undefined type).
+ */
+export function vocabularyProblem(event: ParsedEvent, typeProblem: (type: string) => string | undefined): string | undefined {
+  if (event.json === undefined) return isDoneSentinel(event.data) ? undefined : `data that is not a JSON object (${excerpt(event.data, 60)})`;
+  if (event.json.object === 'chat.completion.chunk') return 'an OpenAI Chat Completions chunk';
+  if (event.type === undefined) return `an event without a string type (${excerpt(event.data, 60)})`;
+  return typeProblem(event.type);
+}
+
+/** Fails when an event of the stream has a {@link vocabularyProblem}: the first one named, every kind listed. */
+export function expectOwnVocabulary(capture: StreamCapture, name: string, typeProblem: (type: string) => string | undefined): void {
+  const foreign = capture.events.map((e) => vocabularyProblem(e, typeProblem)).filter((f): f is string => f !== undefined);
+  expect(foreign.length === 0, `the ${name} stream carries ${foreign[0]}`, { actual: [...new Set(foreign)].join('; '), exchange: capture.exchange.record });
+}
+
+/**
+ * Fails unless a `stream: true` request sent with `Accept: application/json` (what the official
+ * SDKs send) was answered with a stream that has a `startType` event: streaming is chosen by the
+ * body, not by the Accept header.
+ */
+export function expectStreamedDespiteAccept(capture: StreamCapture, startType: string): void {
+  expectOk(capture.exchange, 'the streaming request with Accept: application/json');
+  expectMediaType(capture.exchange, 'text/event-stream', 'the reply to stream: true with Accept: application/json');
+  expect(capture.events.some((e) => e.type === startType), `no ${startType} event in the body`, { exchange: capture.exchange.record });
 }

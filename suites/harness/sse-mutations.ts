@@ -1,8 +1,9 @@
-import { isStream, mapEvents, type SeenReply, type SeenRequest, withRequestJson } from './rewrite-hooks.ts';
+import { clone, isStream, mapEvents, type SeenEvent, type SeenReply, type SeenRequest, withRequestJson } from './rewrite-hooks.ts';
 
 /**
  * Deviations of SSE framing that every streaming protocol's mutants imitate, as reply and request
- * rewrites: the mutant ids, descriptions and the checks they break stay with each suite.
+ * rewrites: the mutant ids, descriptions and the checks they break stay with each suite (or with
+ * the factories of `common-mutants.ts` where they are the same everywhere).
  */
 
 /** Every frame without its `event:` line (only `data:` lines, Chat Completions style). */
@@ -28,7 +29,33 @@ export function withDoneSentinel(reply: SeenReply): SeenReply {
 /**
  * A server that streams only when `Accept` asks for text/event-stream: a `stream: true` request
  * sent with `Accept: application/json` (what the official SDKs send) is answered as JSON.
+ * `unstream` turns the body into the protocol's non-streaming request (default: `stream: false`).
  */
-export function streamOnlyWhenAccepted(request: SeenRequest): SeenRequest {
-  return request.json?.stream === true && request.headers.accept === 'application/json' ? withRequestJson(request, { ...request.json, stream: false }) : request;
+export function streamOnlyWhenAccepted(request: SeenRequest, unstream: (json: Record<string, unknown>) => Record<string, unknown> = (json) => ({ ...json, stream: false })): SeenRequest {
+  return request.json?.stream === true && request.headers.accept === 'application/json' ? withRequestJson(request, unstream(request.json)) : request;
+}
+
+/** An event's JSON data (`undefined` when it is raw text, such as `[DONE]`). */
+export function eventData(event: SeenEvent): Record<string, unknown> | undefined {
+  return typeof event.data === 'string' ? undefined : event.data;
+}
+
+/** An event's `data.type`, for protocols whose events name themselves (`T`: the protocol's event types). */
+export function eventType<T extends string>(event: SeenEvent): T | undefined {
+  return eventData(event)?.type as T | undefined;
+}
+
+/**
+ * Rewrites (a copy of) the data of every event of some types: `edit` changes the copy in place
+ * or returns a replacement.
+ */
+export function editEventsOfType<T extends string>(reply: SeenReply, types: readonly T[], edit: (data: Record<string, unknown>) => Record<string, unknown> | void): SeenReply {
+  return mapEvents(reply, (events) =>
+    events.map((e) => {
+      const data = eventData(e);
+      if (!data || !types.includes(data.type as T)) return e;
+      const copy = clone(data);
+      return { ...e, data: edit(copy) ?? copy };
+    }),
+  );
 }

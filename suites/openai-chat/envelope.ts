@@ -1,50 +1,18 @@
-import { OPENAI_COMMON_SCHEMA_IDS } from '../../specs/openai-common/index.ts';
-import { expectSchema, fail, preview } from '../harness/assert.ts';
 import { type RawExchange, jsonObject } from '../harness/http.ts';
-import { describeReply, expectMediaType, expectStatus } from '../harness/replies.ts';
+import { describeReply } from '../harness/replies.ts';
 import { requireCapability } from '../harness/verdict.ts';
+import { openaiErrorOf } from '../openai-common/envelope.ts';
 
 /**
- * OpenAI's error envelope: `{error: {message, type, param, code}}` (all four present, `param` and
- * `code` possibly null), served as JSON, and the other vendors' envelopes targets send instead.
+ * OpenAI's error envelope on Chat Completions routes: the assertions of `openai-common/envelope.ts`,
+ * and what a refusal of an optional capability looks like here.
  *
  * @see https://platform.openai.com/docs/guides/error-codes
  */
 
-/** Another vendor's error envelope, named (`undefined` when the body is none of them). */
-export function foreignEnvelope(body: unknown): string | undefined {
-  const json = jsonObject(body);
-  const error = jsonObject(json?.error);
-  if (json?.type === 'error' && typeof error?.type === 'string') return 'Anthropic\'s envelope {type:"error", error:{type, message}}';
-  if (typeof error?.code === 'number' && typeof error.status === 'string') return "Gemini's envelope {error:{code, message, status}}";
-  return undefined;
-}
-
 /** `error.code` of an error body, if any. */
 export function errorCode(exchange: RawExchange): unknown {
-  return jsonObject(jsonObject(exchange.json)?.error)?.code;
-}
-
-/**
- * Fails unless the exchange is `status` with an OpenAI error envelope served as JSON (and, when
- * given, `error.code` equal to `code`). Another vendor's envelope is named as such, not reported as
- * a list of missing fields.
- */
-export function expectOpenAiError(exchange: RawExchange, status: number, what: string, code?: string): void {
-  expectStatus(exchange, status, what);
-  const foreign = foreignEnvelope(exchange.json);
-  if (foreign) {
-    fail(`${what}: the error body is ${foreign}, not OpenAI's {error:{message, type, param, code}}`, {
-      expected: '{"error":{"message":…,"type":…,"param":…,"code":…}}',
-      actual: preview(exchange.json, 300),
-      exchange: exchange.record,
-    });
-  }
-  expectMediaType(exchange, 'application/json', `${what}: the error`);
-  expectSchema(OPENAI_COMMON_SCHEMA_IDS.errorResponse, exchange.json, `${what}: the error body`, { exchange: exchange.record });
-  if (code !== undefined && errorCode(exchange) !== code) {
-    fail(`${what}: error.code is ${preview(errorCode(exchange))}, expected ${preview(code)}`, { expected: preview(code), actual: preview(errorCode(exchange)), exchange: exchange.record });
-  }
+  return openaiErrorOf(exchange)?.code;
 }
 
 /**

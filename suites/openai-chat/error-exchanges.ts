@@ -1,6 +1,6 @@
 import { defineErrorConvention } from '../harness/error-convention.ts';
 import { postChat } from './client.ts';
-import { expectOpenAiError, foreignEnvelope } from './envelope.ts';
+import { expectOpenAiError, isForeignErrorEnvelope } from '../openai-common/envelope.ts';
 import { basicBody } from './requests.ts';
 
 /** A request without the required `messages`. */
@@ -22,7 +22,7 @@ const convention = defineErrorConvention<string>({
   status: 400,
   send: (target) => postChat(target, missingMessages(target.model)),
   expectEnvelope: (exchange, status, what, code) => expectOpenAiError(exchange, status, what, code),
-  isForeign: (body) => foreignEnvelope(body) !== undefined,
+  isForeign: isForeignErrorEnvelope,
 });
 
 /** The 400 to a body without messages: its `param` is judged only once the envelope is right. */

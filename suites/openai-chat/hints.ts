@@ -1,16 +1,13 @@
 import type { HintRule } from '../harness/hints.ts';
 import { jsonObject } from '../harness/http.ts';
-import { foreignEnvelope } from './envelope.ts';
+import { foreignEnvelopeHint } from '../harness/error-envelopes.ts';
 
 /** Anthropic's and Gemini's stop reasons: when one shows up as a finish_reason, a translation layer leaked it. */
 const FOREIGN_STOP_REASONS = /"(end_turn|tool_use|max_tokens|stop_sequence|pause_turn|refusal|STOP|MAX_TOKENS|SAFETY)"/;
 
 /** The usual mix-ups behind an OpenAI Chat failure, said in the reader's terms. */
 export const openaiChatHints: readonly HintRule[] = [
-  ({ json }) => {
-    const foreign = foreignEnvelope(json);
-    return foreign ? `this is ${foreign} on an OpenAI route; OpenAI clients expect {error:{message, type, param, code}} (the SDK reads error.code and error.param)` : undefined;
-  },
+  foreignEnvelopeHint('openai', 'an OpenAI route', 'OpenAI clients expect {error:{message, type, param, code}} (the SDK reads error.code and error.param)'),
   ({ json }) => {
     const body = jsonObject(json);
     return body?.object === 'response' || (Array.isArray(body?.output) && body.choices === undefined)

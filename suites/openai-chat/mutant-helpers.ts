@@ -1,4 +1,6 @@
-import { clone, jsonReply, mapEvents, mapJson, type SeenEvent, type SeenReply, type SeenRequest } from '../harness/mutant.ts';
+import { clone, mapEvents, mapJson, type SeenReply, type SeenRequest } from '../harness/mutant.ts';
+import { eventData } from '../harness/sse-mutations.ts';
+import { openaiErrorReply } from '../openai-common/mutant-replies.ts';
 import { LENGTH_LIMIT } from './requests.ts';
 
 /**
@@ -12,7 +14,7 @@ export const id = (name: string) => `openai-chat/${name}`;
 
 /** An OpenAI error reply. */
 export function openaiError(status: number, type: string, message: string, param: string | null = null, code: string | null = null): SeenReply {
-  return jsonReply(status, { error: { message, type, param, code } }, { 'x-request-id': 'req_mutant' });
+  return openaiErrorReply(status, message, { type, param, code });
 }
 
 export const isChat = (r: SeenRequest) => r.url.pathname === '/v1/chat/completions';
@@ -35,13 +37,11 @@ export function without(body: Json, ...keys: string[]): Json {
   return Object.fromEntries(Object.entries(body).filter(([k]) => !keys.includes(k)));
 }
 
-const dataOf = (e: SeenEvent) => (typeof e.data === 'string' ? undefined : e.data);
-
 /** Rewrites every JSON chunk of a stream (return `undefined` to drop it, an array to split it); `[DONE]` is kept. */
 export function editChunks(reply: SeenReply, edit: (chunk: Json) => Json | Json[] | undefined): SeenReply {
   return mapEvents(reply, (events) =>
     events.flatMap((e) => {
-      const data = dataOf(e);
+      const data = eventData(e);
       if (!data) return [e];
       const out = edit(clone(data));
       return (out === undefined ? [] : Array.isArray(out) ? out : [out]).map((d) => ({ ...e, data: d }));

@@ -1,4 +1,4 @@
-import { AFTER_STOP, BASIC_PROMPT, BEFORE_STOP, LENGTH_LIMIT, LENGTH_PROMPT, STOP_PROMPT, STOP_SEQUENCE, TINY_PNG_BASE64, WEATHER_PROMPT, WEATHER_SCHEMA } from '../harness/prompts.ts';
+import { AFTER_STOP, BASIC_PROMPT, BEFORE_STOP, CONVERSATION, IMAGE_PROMPT, LENGTH_LIMIT, LENGTH_PROMPT, STOP_PROMPT, STOP_SEQUENCE, TERSE_INSTRUCTIONS, TIME_DESCRIPTION, TINY_PNG_BASE64, WEATHER_FUNCTION, WEATHER_PROMPT, WEATHER_RESULT_TEXT } from '../harness/prompts.ts';
 
 /**
  * Request bodies the Chat Completions checks send. Each works against a real model (the prompt
@@ -12,7 +12,7 @@ import { AFTER_STOP, BASIC_PROMPT, BEFORE_STOP, LENGTH_LIMIT, LENGTH_PROMPT, STO
 export { AFTER_STOP, BEFORE_STOP, LENGTH_LIMIT, STOP_SEQUENCE };
 
 /** The weather tool's parameters (shared by every protocol's suite). */
-export const WEATHER_PARAMETERS = WEATHER_SCHEMA;
+export const WEATHER_PARAMETERS = WEATHER_FUNCTION.parameters;
 
 export const TIME_PARAMETERS = {
   type: 'object',
@@ -23,12 +23,12 @@ export const TIME_PARAMETERS = {
 
 export const WEATHER_TOOL = {
   type: 'function',
-  function: { name: 'get_weather', description: 'Get the current weather for a city.', parameters: WEATHER_PARAMETERS },
+  function: WEATHER_FUNCTION,
 } as const;
 
 export const TIME_TOOL = {
   type: 'function',
-  function: { name: 'get_time', description: 'Get the current local time in a time zone.', parameters: TIME_PARAMETERS },
+  function: { name: 'get_time', description: TIME_DESCRIPTION, parameters: TIME_PARAMETERS },
 } as const;
 
 /** The `parameters` of each tool the suite declares, by name. */
@@ -53,11 +53,11 @@ export function messageRolesBody(model: string) {
     model,
     max_tokens: 16,
     messages: [
-      { role: 'developer', content: 'You are a terse assistant.' },
-      { role: 'system', content: 'Answer in at most five words.' },
-      { role: 'user', content: 'My favourite colour is green. Remember it.' },
-      { role: 'assistant', content: 'Noted: green.' },
-      { role: 'user', content: 'What is my favourite colour? One word.' },
+      { role: 'developer', content: TERSE_INSTRUCTIONS[0] },
+      { role: 'system', content: TERSE_INSTRUCTIONS[1] },
+      { role: 'user', content: CONVERSATION[0] },
+      { role: 'assistant', content: CONVERSATION[1] },
+      { role: 'user', content: CONVERSATION[2] },
     ],
   };
 }
@@ -73,7 +73,7 @@ export function toolResultBody(model: string) {
     messages: [
       { role: 'user', content: WEATHER_PROMPT },
       { role: 'assistant', content: null, tool_calls: [{ id: TOOL_CALL_ID, type: 'function', function: { name: WEATHER_TOOL.function.name, arguments: '{"city":"Paris"}' } }] },
-      { role: 'tool', tool_call_id: TOOL_CALL_ID, content: '18 degrees Celsius and sunny.' },
+      { role: 'tool', tool_call_id: TOOL_CALL_ID, content: WEATHER_RESULT_TEXT },
     ],
   };
 }
@@ -87,7 +87,7 @@ export function imageBody(model: string) {
       {
         role: 'user',
         content: [
-          { type: 'text', text: 'What colour is this image? One word.' },
+          { type: 'text', text: IMAGE_PROMPT },
           { type: 'image_url', image_url: { url: `data:image/png;base64,${TINY_PNG_BASE64}` } },
         ],
       },

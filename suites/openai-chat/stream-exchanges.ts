@@ -1,6 +1,6 @@
 import type OpenAI from 'openai';
 import { excerpt, expect, fail, preview } from '../harness/assert.ts';
-import { defineExchange, type SharedExchange } from '../harness/exchange.ts';
+import { defineExchange, type SharedExchange, type UseExchange } from '../harness/exchange.ts';
 import { okStream, type StreamCapture } from '../harness/stream-capture.ts';
 import { sdkCompletion } from './basic-exchanges.ts';
 import { type ChatStreamReading, readChatStream, type StreamedChoice, type StreamedToolCall } from './chunks.ts';
@@ -14,7 +14,6 @@ import { basicBody, requiredToolBody, usageStreamBody, WEATHER_TOOL } from './re
  * stream shows the same; otherwise the check that met it fails on its own.
  */
 
-type Use = <T>(exchange: SharedExchange<T>) => Promise<T>;
 const p = (name: string) => `openai-chat/${name}`;
 
 /** A stream capture with its client-side reading. */
@@ -39,7 +38,7 @@ export const basicStream = defineExchange({
  * A stream other than the basic one that did not come (a non-200, no SSE events): blocked by the
  * basic stream's owner when streaming fails there too, else a failure of the check at hand.
  */
-export async function expectStreamOk(use: Use, capture: StreamCapture, what: string): Promise<ChatStream> {
+export async function expectStreamOk(use: UseExchange, capture: StreamCapture, what: string): Promise<ChatStream> {
   if (capture.exchange.status !== 200 || capture.events.length === 0) await use(basicStream);
   return read(okStream(capture, what));
 }
@@ -71,14 +70,14 @@ export const basicStreamComplete = completeStream('text', basicStream);
  * For a stream only one check reads: when it does not end with `[DONE]`, the cause is first put on
  * the target's streams in general (blocked by stream/done-sentinel when the basic stream shows it).
  */
-export async function expectCompleteStream(use: Use, stream: ChatStream, name: string): Promise<void> {
+export async function expectCompleteStream(use: UseExchange, stream: ChatStream, name: string): Promise<void> {
   if (stream.reading.done && stream.reading.eventsAfterDone === 0) return;
   await use(basicStreamComplete);
   expectComplete(stream, name);
 }
 
 /** A stream request only one check makes: sent, held to both conventions, read. */
-export async function chatStream(use: Use, capture: StreamCapture, name: string): Promise<ChatStream> {
+export async function chatStream(use: UseExchange, capture: StreamCapture, name: string): Promise<ChatStream> {
   const stream = await expectStreamOk(use, capture, `the ${name} stream`);
   await expectCompleteStream(use, stream, name);
   return stream;
@@ -98,7 +97,7 @@ export const toolStream = defineExchange({
 export const toolStreamComplete = completeStream('tool', toolStream);
 
 /** The text and tool streams, named: the framing and chunk checks read both. */
-export async function bothStreams(use: Use): Promise<{ readonly name: string; readonly stream: ChatStream }[]> {
+export async function bothStreams(use: UseExchange): Promise<{ readonly name: string; readonly stream: ChatStream }[]> {
   return [
     { name: 'text', stream: await use(basicStream) },
     { name: 'tool', stream: await use(toolStream) },

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createFetch, createMockServer } from '../../mock-server/index.ts';
-import { jsonReply, mapJson, type RewriteHooks, type SeenRequest, withRequestJson, wrapHandler } from '../harness/mutant.ts';
-import { runSuiteThrough } from '../harness/run-through.ts';
+import { jsonReply, mapJson, type RewriteHooks, type SeenRequest, withRequestJson } from '../harness/mutant.ts';
 import type { CheckResult } from '../harness/runner.ts';
+import { resultsAgainst } from '../test-support.ts';
 import { openaiChatSuite as suite } from './index.ts';
 
 /**
@@ -12,13 +11,7 @@ import { openaiChatSuite as suite } from './index.ts';
  * is in ../verdicts.test.ts, for every suite). One bug must read as one failure (or a few, one
  * per distinct exchange), and a check must never pass without having seen its subject.
  */
-const mock = createMockServer();
-
-async function runAgainst(hooks: RewriteHooks): Promise<readonly CheckResult[]> {
-  const run = await runSuiteThrough(suite, createFetch(wrapHandler(mock, hooks)));
-  expect(run.preflight.ok, JSON.stringify(run.preflight)).toBe(true);
-  return run.results;
-}
+const runAgainst = (hooks: RewriteHooks) => resultsAgainst(suite, hooks);
 
 const short = (name: string) => name.replace('openai-chat/', '');
 const failedIds = (results: readonly CheckResult[]) => results.filter((r) => r.status === 'fail').map((r) => short(r.id));
@@ -46,7 +39,7 @@ describe('one bug, one failure', () => {
     });
     expect(failedIds(results).filter((id) => id.startsWith('errors/') || id.startsWith('models/'))).toEqual(['errors/bad-request-envelope']);
     const root = result(results, 'errors/bad-request-envelope')!;
-    expect(root.message).toContain("Anthropic's envelope");
+    expect(root.message).toContain("Anthropic's error envelope");
     expect(root.evidence?.hints.join(' ')).toContain('on an OpenAI route');
     for (const id of ['errors/missing-api-key', 'errors/unknown-model', 'errors/invalid-json', 'models/retrieve-unknown']) {
       expect(result(results, id), id).toMatchObject({ status: 'skip', blockedBy: 'openai-chat/errors/bad-request-envelope' });

@@ -5,7 +5,8 @@ import { describeReply, okJson } from '../harness/replies.ts';
 import type { ResolvedTarget } from '../harness/target.ts';
 import { requireCapability } from '../harness/verdict.ts';
 import { postResponses } from './client.ts';
-import { errorOf, requireCapabilityAccepted } from './envelope.ts';
+import { openaiErrorOf } from '../openai-common/envelope.ts';
+import { requireCapabilityAccepted } from './envelope.ts';
 import { basicBody, reasoningBody } from './requests.ts';
 import { outputOf } from './stream-read.ts';
 
@@ -56,7 +57,7 @@ export const plainCount = defineExchange({
   description: `POST ${INPUT_TOKENS_PATH} with the basic request's input`,
   make: async ({ target }) => {
     const exchange = await postResponses(target, countBody(target), INPUT_TOKENS_PATH);
-    const aboutModel = /model/i.test(String(errorOf(exchange)?.message ?? ''));
+    const aboutModel = /model/i.test(String(openaiErrorOf(exchange)?.message ?? ''));
     requireCapability(!((exchange.status === 404 || exchange.status === 405) && !aboutModel), `the target does not serve POST ${INPUT_TOKENS_PATH}: ${describeReply(exchange)}`);
     const json = okJson(exchange, `POST ${INPUT_TOKENS_PATH}`);
     expectSchema(RESPONSES_SCHEMA_IDS.inputTokensResponse, json, 'the input token count', { exchange: exchange.record });

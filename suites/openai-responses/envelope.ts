@@ -1,44 +1,16 @@
-import { OPENAI_COMMON_SCHEMA_IDS } from '../../specs/openai-common/index.ts';
-import { expect, expectSchema, fail, preview } from '../harness/assert.ts';
-import { type RawExchange, jsonObject } from '../harness/http.ts';
-import { describeReply, expectMediaType, expectStatus } from '../harness/replies.ts';
+import { expect } from '../harness/assert.ts';
+import type { RawExchange } from '../harness/http.ts';
+import { describeReply } from '../harness/replies.ts';
 import { requireCapability } from '../harness/verdict.ts';
+import { openaiErrorOf } from '../openai-common/envelope.ts';
 
 /**
- * OpenAI's error envelope, `{"error": {"message", "type", "param", "code"}}` (all four present,
- * `param` and `code` may be null), and the ways targets get it wrong.
+ * OpenAI's error envelope on Responses routes: the assertions of `openai-common/envelope.ts`, what
+ * a refusal of an optional capability looks like here, and the not-found statuses of the
+ * Responses family.
  *
  * @see https://platform.openai.com/docs/guides/error-codes
  */
-
-/** The `error` object of a body, if any. */
-export function errorOf(exchange: RawExchange): Record<string, unknown> | undefined {
-  return jsonObject(jsonObject(exchange.json)?.error);
-}
-
-/** Whether a body is Anthropic's error envelope (`{type: "error", error: {type, message}}`). */
-export function isAnthropicErrorEnvelope(body: unknown): boolean {
-  const json = jsonObject(body);
-  const error = jsonObject(json?.error);
-  return json?.type === 'error' && typeof error?.type === 'string' && typeof error.message === 'string';
-}
-
-/**
- * Fails unless the exchange is `status` with an OpenAI error envelope, served as JSON. An
- * Anthropic-shaped body is named as such (not reported as a list of missing fields).
- */
-export function expectEnvelope(exchange: RawExchange, status: number, what: string): void {
-  expectStatus(exchange, status, what);
-  if (isAnthropicErrorEnvelope(exchange.json)) {
-    fail(`${what}: the error body is Anthropic's envelope {type:"error", error:{type, message}}, not OpenAI's {error:{message, type, param, code}}`, {
-      expected: '{"error":{"message":…,"type":…,"param":…,"code":…}}',
-      actual: preview(exchange.json, 300),
-      exchange: exchange.record,
-    });
-  }
-  expectMediaType(exchange, 'application/json', `${what}: the error`);
-  expectSchema(OPENAI_COMMON_SCHEMA_IDS.errorResponse, exchange.json, `${what}: the error body`, { exchange: exchange.record });
-}
 
 /**
  * A clean 400 in OpenAI's envelope to a request that uses an optional capability (images,
@@ -46,7 +18,7 @@ export function expectEnvelope(exchange: RawExchange, status: number, what: stri
  * about it skip.
  */
 export function requireCapabilityAccepted(exchange: RawExchange, capability: string): void {
-  const clean400 = exchange.status === 400 && typeof errorOf(exchange)?.message === 'string';
+  const clean400 = exchange.status === 400 && typeof openaiErrorOf(exchange)?.message === 'string';
   requireCapability(!clean400, `the target does not ${capability}: ${describeReply(exchange)}`);
 }
 

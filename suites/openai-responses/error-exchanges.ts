@@ -1,7 +1,7 @@
 import { defineErrorConvention } from '../harness/error-convention.ts';
 import type { ResolvedTarget } from '../harness/target.ts';
 import { postResponses } from './client.ts';
-import { expectEnvelope, isAnthropicErrorEnvelope } from './envelope.ts';
+import { expectOpenAiError, isForeignErrorEnvelope } from '../openai-common/envelope.ts';
 import { basicBody } from './requests.ts';
 
 /** A body whose `input` is a number (the API: "Invalid type for 'input'"). */
@@ -11,7 +11,7 @@ export function invalidInputBody(target: ResolvedTarget) {
 
 /**
  * The bad request whose envelope the other error checks build on, and the target's error
- * convention: a target answering every error in Anthropic's envelope is one failure
+ * convention: a target answering every error in another vendor's envelope is one failure
  * (errors/bad-request-envelope), the other error checks that meet it are blocked.
  */
 const convention = defineErrorConvention({
@@ -20,8 +20,8 @@ const convention = defineErrorConvention({
   description: 'POST /v1/responses with a number as input',
   send: (target) => postResponses(target, invalidInputBody(target)),
   status: 400,
-  isForeign: isAnthropicErrorEnvelope,
-  expectEnvelope,
+  isForeign: isForeignErrorEnvelope,
+  expectEnvelope: expectOpenAiError,
 });
 
 /** The 400 to the invalid body. */

@@ -1,6 +1,6 @@
 import type OpenAI from 'openai';
 import { expect, fail, preview } from '../harness/assert.ts';
-import { defineExchange, type SharedExchange } from '../harness/exchange.ts';
+import { defineExchange, type SharedExchange, type UseExchange } from '../harness/exchange.ts';
 import { jsonObject } from '../harness/http.ts';
 import { okJson } from '../harness/replies.ts';
 import { eventSequence, okStream, type StreamCapture } from '../harness/stream-capture.ts';
@@ -18,7 +18,6 @@ import { firstItem, terminalEvent, wrappedResponse } from './stream-read.ts';
  */
 
 type Json = Record<string, unknown>;
-type Use = <T>(exchange: SharedExchange<T>) => Promise<T>;
 const p = (name: string) => `openai-responses/${name}`;
 
 // ---- plain replies ------------------------------------------------------------------------
@@ -101,7 +100,7 @@ export const toolStreamComplete = completeStream('tool', toolStream);
  * general (blocked by stream/event-order or stream/lifecycle-response when the text stream has
  * the same fault), else the check fails itself.
  */
-export async function expectSoundStream(use: Use, capture: StreamCapture, name: string): Promise<Json> {
+export async function expectSoundStream(use: UseExchange, capture: StreamCapture, name: string): Promise<Json> {
   if (!terminalEvent(capture.events)) await use(basicStreamComplete);
   expectTerminal(capture, name);
   if (!wrappedResponse(terminalEvent(capture.events))) await use(basicFinal);
@@ -181,7 +180,7 @@ export const basicStructure = structure('text', basicStream, basicStreamComplete
 export const toolStructure = structure('tool', toolStream, toolStreamComplete, toolFinal);
 
 /** The text and tool streams, named: the framing and grammar checks read both. */
-export async function bothStreams(use: Use): Promise<{ readonly name: string; readonly capture: StreamCapture }[]> {
+export async function bothStreams(use: UseExchange): Promise<{ readonly name: string; readonly capture: StreamCapture }[]> {
   return [
     { name: 'text', capture: await use(basicStream) },
     { name: 'tool', capture: await use(toolStream) },

@@ -1,6 +1,6 @@
 import type { HintRule } from '../harness/hints.ts';
 import { jsonObject } from '../harness/http.ts';
-import { isAnthropicErrorEnvelope } from './envelope.ts';
+import { foreignEnvelopeHint } from '../harness/error-envelopes.ts';
 
 /** Whether a stream body (the evidence's response body) carries Chat Completions chunks. */
 function hasChatChunks(body: string | undefined): boolean {
@@ -9,10 +9,7 @@ function hasChatChunks(body: string | undefined): boolean {
 
 /** The usual mix-ups behind a Responses failure, said in the reader's terms. */
 export const responsesHints: readonly HintRule[] = [
-  ({ json }) =>
-    isAnthropicErrorEnvelope(json)
-      ? 'this is Anthropic\'s error envelope {type:"error", error:{type, message}} on an OpenAI route; OpenAI clients expect {error:{message, type, param, code}}'
-      : undefined,
+  foreignEnvelopeHint('openai', 'an OpenAI route', 'OpenAI clients expect {error:{message, type, param, code}}'),
   ({ json, exchange }) =>
     jsonObject(json)?.object === 'chat.completion' || hasChatChunks(exchange?.responseBody)
       ? 'this is a Chat Completions reply (object "chat.completion" / "chat.completion.chunk") on the Responses route: /v1/responses answers {object:"response", output:[…]} and streams typed events (response.created, response.output_text.delta, …, response.completed)'

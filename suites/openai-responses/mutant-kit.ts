@@ -1,5 +1,7 @@
 import type { ResponsesStreamEventType } from '../../specs/openai-responses/index.ts';
-import { clone, jsonReply, mapEvents, mapJson, type SeenEvent, type SeenReply, type SeenRequest } from '../harness/mutant.ts';
+import { clone, mapJson, type SeenEvent, type SeenReply, type SeenRequest } from '../harness/mutant.ts';
+import { editEventsOfType, eventType } from '../harness/sse-mutations.ts';
+import { openaiErrorReply } from '../openai-common/mutant-replies.ts';
 
 /** Helpers the Responses mutants are written with: the OpenAI envelope, request predicates, event edits. */
 
@@ -9,30 +11,17 @@ export type Json = Record<string, unknown>;
 export const id = (name: string) => `openai-responses/${name}`;
 
 /** An OpenAI error reply. */
-export function openaiError(status: number, message: string, fields: Json = {}): SeenReply {
-  return jsonReply(status, { error: { message, type: 'invalid_request_error', param: null, code: null, ...fields } }, { 'x-request-id': 'req_mutant' });
-}
+export const openaiError = openaiErrorReply;
 
 /** POST /v1/responses (Create Response). */
 export const isCreate = (r: SeenRequest) => r.method === 'POST' && r.url.pathname === '/v1/responses';
 /** A Create Response request that declares tools. */
 export const hasTools = (r: SeenRequest) => Array.isArray(r.json?.tools) && r.json.tools.length > 0;
 
-const dataOf = (e: SeenEvent) => (typeof e.data === 'string' ? undefined : e.data);
 /** The type of an event's data. */
-export const typeOf = (e: SeenEvent) => dataOf(e)?.type as ResponsesStreamEventType | undefined;
-
+export const typeOf = eventType<ResponsesStreamEventType>;
 /** Rewrites (a copy of) the data of the events of some types; `edit` may return a replacement. */
-export function editEvents(reply: SeenReply, types: readonly ResponsesStreamEventType[], edit: (data: Json) => Json | void): SeenReply {
-  return mapEvents(reply, (events) =>
-    events.map((e) => {
-      const data = dataOf(e);
-      if (!data || !types.includes(data.type as ResponsesStreamEventType)) return e;
-      const copy = clone(data);
-      return { ...e, data: edit(copy) ?? copy };
-    }),
-  );
-}
+export const editEvents = editEventsOfType<ResponsesStreamEventType>;
 
 /** Rewrites a (non-streamed) Response body: `object: "response"` JSON replies only. */
 export function editResponse(reply: SeenReply, edit: (response: Json) => Json): SeenReply {

@@ -1,6 +1,7 @@
 import { defineMutant, isStream, jsonReply, mapJson, type Mutant, type SeenRequest, withRequestJson } from '../harness/mutant.ts';
 import { editEvents, editResponse, id, isCreate, type Json, mapOutput, openaiError } from './mutant-kit.ts';
 import { streamMutants } from './stream-mutants.ts';
+import { UNKNOWN_MODEL } from '../harness/prompts.ts';
 
 const isRetrieve = (r: SeenRequest) => r.method === 'GET' && /^\/v1\/responses\/[^/]+$/.test(r.url.pathname);
 const isCancel = (r: SeenRequest) => r.method === 'POST' && /^\/v1\/responses\/[^/]+\/cancel$/.test(r.url.pathname);
@@ -248,7 +249,7 @@ export const responsesMutants: Mutant[] = [
     id: 'unknown-model-fallback',
     description: 'An unknown model is silently served by a default model (icebear0828/codex-proxy#749).',
     breaks: [id('errors/unknown-model')],
-    request: (r) => (isCreate(r) && r.json?.model === 'llm-conformance-no-such-model' ? withRequestJson(r, { ...r.json, model: 'gpt-5.4-mini' }) : r),
+    request: (r) => (isCreate(r) && r.json?.model === UNKNOWN_MODEL ? withRequestJson(r, { ...r.json, model: 'gpt-5.4-mini' }) : r),
   }),
   defineMutant({
     id: 'invalid-json-500',

@@ -1,3 +1,4 @@
+import { BASIC_PROMPT, CITY_SCHEMA, CONVERSATION, IMAGE_PROMPT, LENGTH_PROMPT, REASONING_PROMPT, TERSE_INSTRUCTIONS, TIME_DESCRIPTION, TINY_PNG_BASE64, WEATHER_FUNCTION, WEATHER_PROMPT, WEATHER_RESULT_TEXT } from '../harness/prompts.ts';
 import type { ResolvedTarget } from '../harness/target.ts';
 import { profileOf } from './profile.ts';
 
@@ -22,30 +23,22 @@ export const MAX_OUTPUT_TOKENS_LIMIT = 16;
  */
 export const WEATHER_TOOL = {
   type: 'function',
-  name: 'get_weather',
-  description: 'Get the current weather for a city.',
-  parameters: {
-    type: 'object',
-    properties: {
-      city: { type: 'string', description: 'City name, e.g. Paris' },
-      unit: { type: 'string', enum: ['celsius', 'fahrenheit'] },
-    },
-    required: ['city', 'unit'],
-    additionalProperties: false,
-  },
+  name: WEATHER_FUNCTION.name,
+  description: WEATHER_FUNCTION.description,
+  parameters: { ...WEATHER_FUNCTION.parameters, required: ['city', 'unit'] },
   strict: true,
 } as const;
 
 export const TIME_TOOL = {
   type: 'function',
   name: 'get_time',
-  description: 'Get the current local time in a time zone.',
+  description: TIME_DESCRIPTION,
   parameters: { type: 'object', properties: { zone: { type: 'string' } }, required: ['zone'], additionalProperties: false },
   strict: true,
 } as const;
 
 /** A 1×1 red PNG as a data URL. */
-export const TINY_PNG_URL = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
+export const TINY_PNG_URL = `data:image/png;base64,${TINY_PNG_BASE64}`;
 
 /** Low reasoning effort for a reasoning model; nothing for the others (they refuse the parameter). */
 function effort(target: ResolvedTarget): { reasoning?: { effort: 'low' } } {
@@ -57,16 +50,16 @@ function effort(target: ResolvedTarget): { reasoning?: { effort: 'low' } } {
  * which split writes cut a multi-byte UTF-8 character somewhere.
  */
 export function basicBody(target: ResolvedTarget) {
-  return { model: target.model, input: 'Reply with exactly these three words and nothing else: alpha bêta gämma', max_output_tokens: OUTPUT_BUDGET, ...effort(target) };
+  return { model: target.model, input: BASIC_PROMPT, max_output_tokens: OUTPUT_BUDGET, ...effort(target) };
 }
 
 /** `instructions` plus a system message in the input (Open Responses' system-prompt case). */
 export function instructionsBody(target: ResolvedTarget) {
   return {
     model: target.model,
-    instructions: 'You are a terse assistant.',
+    instructions: TERSE_INSTRUCTIONS[0],
     input: [
-      { type: 'message', role: 'system', content: 'Answer in at most five words.' },
+      { type: 'message', role: 'system', content: TERSE_INSTRUCTIONS[1] },
       { type: 'message', role: 'user', content: 'Say hello.' },
     ],
     max_output_tokens: OUTPUT_BUDGET,
@@ -79,9 +72,9 @@ export function multiTurnBody(target: ResolvedTarget) {
   return {
     model: target.model,
     input: [
-      { type: 'message', role: 'user', content: 'My favourite colour is green. Remember it.' },
-      { type: 'message', role: 'assistant', content: 'Noted: green.' },
-      { type: 'message', role: 'user', content: 'What is my favourite colour? One word.' },
+      { type: 'message', role: 'user', content: CONVERSATION[0] },
+      { type: 'message', role: 'assistant', content: CONVERSATION[1] },
+      { type: 'message', role: 'user', content: CONVERSATION[2] },
     ],
     max_output_tokens: OUTPUT_BUDGET,
     ...effort(target),
@@ -97,7 +90,7 @@ export function imageBody(target: ResolvedTarget) {
         type: 'message',
         role: 'user',
         content: [
-          { type: 'input_text', text: 'What colour is this image? One word.' },
+          { type: 'input_text', text: IMAGE_PROMPT },
           { type: 'input_image', image_url: TINY_PNG_URL },
         ],
       },
@@ -111,7 +104,7 @@ export function imageBody(target: ResolvedTarget) {
 export function maxOutputTokensBody(target: ResolvedTarget) {
   return {
     model: target.model,
-    input: 'Count from one to fifty in words, separated by spaces, with nothing else in your reply.',
+    input: LENGTH_PROMPT,
     max_output_tokens: MAX_OUTPUT_TOKENS_LIMIT,
     ...effort(target),
   };
@@ -121,7 +114,7 @@ export function maxOutputTokensBody(target: ResolvedTarget) {
 export function forcedToolBody(target: ResolvedTarget) {
   return {
     model: target.model,
-    input: 'What is the weather in Paris right now?',
+    input: WEATHER_PROMPT,
     tools: [WEATHER_TOOL, TIME_TOOL],
     tool_choice: { type: 'function', name: WEATHER_TOOL.name },
     max_output_tokens: OUTPUT_BUDGET,
@@ -145,9 +138,9 @@ export function toolOutputBody(target: ResolvedTarget) {
     model: target.model,
     tools: [WEATHER_TOOL],
     input: [
-      { type: 'message', role: 'user', content: 'What is the weather in Paris right now? Answer in one short sentence.' },
+      { type: 'message', role: 'user', content: `${WEATHER_PROMPT} Answer in one short sentence.` },
       { type: 'function_call', call_id: CALL_ID, name: WEATHER_TOOL.name, arguments: '{"city":"Paris","unit":"celsius"}' },
-      { type: 'function_call_output', call_id: CALL_ID, output: '18 degrees Celsius and sunny.' },
+      { type: 'function_call_output', call_id: CALL_ID, output: WEATHER_RESULT_TEXT },
     ],
     max_output_tokens: OUTPUT_BUDGET,
     ...effort(target),
@@ -155,12 +148,7 @@ export function toolOutputBody(target: ResolvedTarget) {
 }
 
 /** The schema of the structured-output request. */
-export const CITY_SCHEMA = {
-  type: 'object',
-  properties: { city: { type: 'string' }, country: { type: 'string' } },
-  required: ['city', 'country'],
-  additionalProperties: false,
-} as const;
+export { CITY_SCHEMA };
 
 /** Structured output through `text.format` json_schema (strict). */
 export function structuredBody(target: ResolvedTarget) {
@@ -177,7 +165,7 @@ export function structuredBody(target: ResolvedTarget) {
 export function reasoningBody(target: ResolvedTarget) {
   return {
     model: target.model,
-    input: 'What is 17 times 3? Answer with the number only.',
+    input: REASONING_PROMPT,
     reasoning: { effort: 'low', summary: 'auto' },
     max_output_tokens: 1024,
   };

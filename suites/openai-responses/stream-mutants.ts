@@ -1,5 +1,6 @@
+import { streamsServedAsJson, strayLineInFrames } from '../harness/common-mutants.ts';
 import { type Mutant, defineMutant, mapEvents, withRequestJson } from '../harness/mutant.ts';
-import { streamOnlyWhenAccepted, streamServedAs, withDoneSentinel, withoutEventLines, withStrayLine } from '../harness/sse-mutations.ts';
+import { streamOnlyWhenAccepted, withDoneSentinel, withoutEventLines } from '../harness/sse-mutations.ts';
 import { editEvents, hasTools, id, isCreate, type Json, mapOutput, renumber, typeOf } from './mutant-kit.ts';
 
 const LIFECYCLE = ['response.created', 'response.in_progress', 'response.completed', 'response.incomplete'] as const;
@@ -8,17 +9,12 @@ const TERMINAL = ['response.completed', 'response.incomplete'] as const;
 /** Deviations of the stream: framing, vocabulary, order, numbering, items and their payloads. */
 export const streamMutants: Mutant[] = [
   // ---- framing ----------------------------------------------------------------------------
-  defineMutant({
-    id: 'sse-content-type-json',
-    description: 'Streams are served as application/json.',
-    breaks: [id('stream/content-type'), id('stream/chosen-by-body')],
-    reply: (reply) => streamServedAs(reply, 'application/json'),
-  }),
+  streamsServedAsJson([id('stream/content-type'), id('stream/chosen-by-body')]),
   defineMutant({
     id: 'stream-by-accept-header',
     description: 'Streams only when Accept asks for text/event-stream; the official SDK sends Accept: application/json.',
     breaks: [id('stream/chosen-by-body'), id('stream/sdk-final-response'), id('tools/sdk-final-response')],
-    request: streamOnlyWhenAccepted,
+    request: (r) => streamOnlyWhenAccepted(r),
   }),
   defineMutant({
     id: 'sse-no-event-lines',
@@ -26,12 +22,7 @@ export const streamMutants: Mutant[] = [
     breaks: [id('stream/event-line-matches-type')],
     reply: withoutEventLines,
   }),
-  defineMutant({
-    id: 'sse-stray-line',
-    description: 'A frame carries a line that is not an SSE field.',
-    breaks: [id('stream/frames-well-formed')],
-    reply: withStrayLine,
-  }),
+  strayLineInFrames([id('stream/frames-well-formed')]),
   defineMutant({
     id: 'sse-done-sentinel',
     description: 'A Chat Completions `data: [DONE]` frame follows response.completed (LiteLLM-style proxies).',

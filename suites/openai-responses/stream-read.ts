@@ -16,11 +16,6 @@ type Json = Record<string, unknown>;
 export const KNOWN_EVENTS: ReadonlySet<string> = new Set(RESPONSES_STREAM_EVENTS);
 const TERMINAL: ReadonlySet<string> = new Set(RESPONSES_TERMINAL_EVENTS);
 
-/** An OpenAI Chat `[DONE]` frame: stream/no-done-sentinel reports it, the other checks look past it. */
-export function isDoneSentinel(data: string | undefined): boolean {
-  return data?.trim() === '[DONE]';
-}
-
 /** The last event that ends a response (completed, incomplete or failed), if any. */
 export function terminalEvent(events: readonly ParsedEvent[]): ParsedEvent | undefined {
   return events.findLast((e) => TERMINAL.has(e.type ?? ''));

@@ -1,27 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { createFetch, createMockServer } from '../../mock-server/index.ts';
-import { defineMutant, isStream, jsonReply, type RewriteHooks, withRequestJson } from '../harness/mutant.ts';
+import { createMockServer } from '../../mock-server/index.ts';
+import { isStream, jsonReply, type RewriteHooks, withRequestJson } from '../harness/mutant.ts';
 import type { CheckResult } from '../harness/runner.ts';
-import { runSuite } from '../harness/run-suite.ts';
-import { resolveTarget } from '../harness/target.ts';
+import { resultsAgainst, runAgainstTarget } from '../test-support.ts';
 import { openaiResponsesSuite as suite } from './index.ts';
 
 /**
  * The verdict model against targets nobody here would call conformant or broken on purpose: a
  * gateway whose streaming fails, a gateway that numbers every event 0, a stub with a short fixed
  * reply, a model that does not reason, errors in another protocol's envelope, a Chat Completions
- * server behind /v1/responses, a web server. One bug must read as one failure (or a few, one per
- * distinct exchange), and a check must never pass without having seen its subject.
+ * server behind /v1/responses (a server answering HTML is in ../verdicts.test.ts, for every
+ * suite). One bug must read as one failure (or a few, one per distinct exchange), and a check
+ * must never pass without having seen its subject.
  */
-const mock = createMockServer();
-
-async function runAgainst(hooks: RewriteHooks, model?: string): Promise<readonly CheckResult[]> {
-  const handler = defineMutant({ id: 'target', description: 'a target under test', breaks: [], ...hooks }).wrap(mock);
-  const target = resolveTarget({ baseUrl: 'http://target.invalid', fetch: createFetch(handler), timeoutMs: 10_000, ...(model ? { model } : {}) }, suite.defaultModel);
-  const run = await runSuite(suite, suite.checks, target, { concurrency: 8 });
-  expect(run.preflight.ok, JSON.stringify(run.preflight)).toBe(true);
-  return run.results;
-}
+const runAgainst = (hooks: RewriteHooks, model?: string) => resultsAgainst(suite, hooks, model);
 
 const short = (name: string) => name.replace('openai-responses/', '');
 const failedIds = (results: readonly CheckResult[]) => results.filter((r) => r.status === 'fail').map((r) => short(r.id));
@@ -61,7 +53,7 @@ describe('one bug, one failure', () => {
     });
     expect(failedIds(results)).toEqual(['errors/bad-request-envelope']);
     const root = result(results, 'errors/bad-request-envelope')!;
-    expect(root.message).toContain("Anthropic's envelope");
+    expect(root.message).toContain("Anthropic's error envelope");
     expect(root.evidence?.hints.join(' ')).toContain('{error:{message, type, param, code}}');
     for (const id of ['errors/invalid-json', 'errors/unknown-model', 'state/unknown-previous-response', 'state/store-false']) {
       expect(result(results, id), id).toMatchObject({ status: 'skip', skipKind: 'blocked', blockedBy: 'openai-responses/errors/bad-request-envelope' });
@@ -126,21 +118,12 @@ describe('a check looks at its subject only when it was observed', () => {
       ['background/cancel', 'skip', 'capability-absent'],
     ]);
   });
-
-  it('a server answering an HTML page to everything passes nothing', async () => {
-    const html = { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: '<!doctype html><html><body>Welcome to nginx!</body></html>' };
-    const results = await runAgainst({ request: (r) => (r.method === 'HEAD' ? r : html) });
-    expect(results.filter((r) => r.status === 'pass').map((r) => r.id)).toEqual([]);
-    expect(results.filter((r) => r.internalError !== undefined).map((r) => r.id)).toEqual([]);
-    expect(results.find((r) => r.status === 'fail')?.evidence?.hints.join(' ')).toContain('HTML page');
-  });
 });
 
 describe('preflight: misconfiguration is one message, not a verdict', () => {
-  const preflight = async (options: { apiKey?: string; model?: string }) => {
+  const preflight = (options: { apiKey?: string; model?: string }) => {
     const keyed = createMockServer({ apiKeys: ['sk-the-right-key-0000'] });
-    const target = resolveTarget({ baseUrl: 'http://target.invalid', fetch: createFetch(keyed), timeoutMs: 10_000, apiKey: 'sk-the-right-key-0000', ...options }, suite.defaultModel);
-    return runSuite(suite, suite.checks, target);
+    return runAgainstTarget(suite, {}, { server: keyed, apiKey: 'sk-the-right-key-0000', ...options });
   };
 
   it('a rejected Bearer key stops the run with one message that does not show the key', async () => {

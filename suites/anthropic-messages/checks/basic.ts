@@ -1,7 +1,7 @@
 import { ANTHROPIC_SCHEMA_IDS } from '../../../specs/anthropic-messages/index.ts';
 import { expect, expectSchema, preview } from '../../harness/assert.ts';
 import { type Check, defineCheck } from '../../harness/check.ts';
-import { expectMediaType, okJson } from '../../harness/replies.ts';
+import { expectMediaType, expectModelEcho, expectRequestIdHeader, okJson } from '../../harness/replies.ts';
 import { textOf } from '../accumulate.ts';
 import { requireCapabilityAccepted } from '../envelope.ts';
 import { basicReply, postMessages, sdkMessage, systemBlocksReply } from '../exchanges.ts';
@@ -61,9 +61,7 @@ export const basicChecks: Check[] = [
     spec: 'https://docs.claude.com/en/api/errors#request-id',
     tags: ['headers'],
     async run(ctx) {
-      const { exchange } = await ctx.use(basicReply);
-      const id = exchange.headers.get('request-id') ?? '';
-      expect(id.length > 0, 'no request-id header', { expected: 'a request-id header', actual: exchange.headers.has('x-request-id') ? `x-request-id: ${exchange.headers.get('x-request-id')}` : '(none)', exchange: exchange.record });
+      expectRequestIdHeader((await ctx.use(basicReply)).exchange, 'request-id');
     },
   }),
   defineCheck({
@@ -74,11 +72,7 @@ export const basicChecks: Check[] = [
     spec: MESSAGES_DOCS,
     tags: ['models'],
     async run(ctx) {
-      const { model } = (await ctx.use(basicReply)).message;
-      expect(typeof model === 'string' && model.startsWith(ctx.target.model), `model is ${preview(model)}, requested ${preview(ctx.target.model)}`, {
-        expected: `${preview(ctx.target.model)} or a dated snapshot of it`,
-        actual: preview(model),
-      });
+      expectModelEcho((await ctx.use(basicReply)).message.model, ctx.target.model);
     },
   }),
   defineCheck({

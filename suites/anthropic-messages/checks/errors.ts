@@ -1,31 +1,16 @@
 import Anthropic from '@anthropic-ai/sdk';
-import { expect, fail, preview } from '../../harness/assert.ts';
+import { expect, preview } from '../../harness/assert.ts';
 import { type Check, defineCheck } from '../../harness/check.ts';
 import { rawExchange } from '../../harness/http.ts';
-import { describeReply } from '../../harness/replies.ts';
+import { describeReply, expectRequestIdHeader } from '../../harness/replies.ts';
+import { expectSdkError } from '../../harness/sdk-error.ts';
 import { anthropicClient, anthropicHeaders } from '../client.ts';
 import { badRequest, expectErrorReply, missingMaxTokens, noVersion, postMessages, sdkMessage } from '../exchanges.ts';
 import { basicBody } from '../requests.ts';
+import { UNKNOWN_MODEL } from '../../harness/prompts.ts';
 
 const ERRORS_DOCS = 'https://docs.claude.com/en/api/errors';
 const protocol = 'anthropic-messages';
-const UNKNOWN_MODEL = 'llm-conformance-no-such-model';
-
-/** An SDK error class (BadRequestError, AuthenticationError, …). */
-type SdkErrorClass = abstract new (...args: never[]) => InstanceType<typeof Anthropic.APIError>;
-
-/** Runs `call`, which must throw the SDK error class `Class` with `status`. */
-async function expectSdkError(call: () => Promise<unknown>, Class: SdkErrorClass, status: number, what: string): Promise<InstanceType<typeof Anthropic.APIError>> {
-  try {
-    await call();
-  } catch (error) {
-    if (error instanceof Class && error.status === status) return error;
-    const name = error instanceof Error ? error.name : typeof error;
-    const got = `${name} (${preview((error as { status?: unknown }).status)}: ${preview((error as Error).message, 120)})`;
-    fail(`${what}: the SDK threw ${got}, expected ${Class.name} ${status}`, { expected: `${Class.name} (HTTP ${status})`, actual: got });
-  }
-  fail(`${what}: the SDK call succeeded, expected ${Class.name}`, { expected: `${Class.name} (HTTP ${status})`, actual: 'success' });
-}
 
 /** Error envelopes, statuses and the SDK's typed error classes. */
 export const errorsChecks: Check[] = [
@@ -200,11 +185,7 @@ export const errorsChecks: Check[] = [
     async run(ctx) {
       const exchange = await ctx.use(badRequest);
       const on = { exchange: exchange.record };
-      expect((exchange.headers.get('request-id') ?? '') !== '', 'the error reply has no request-id header', {
-        ...on,
-        expected: 'a request-id header',
-        actual: exchange.headers.has('x-request-id') ? `x-request-id: ${exchange.headers.get('x-request-id')}` : '(none)',
-      });
+      expectRequestIdHeader(exchange, 'request-id', 'the error reply has no request-id header');
       const bodyId = (exchange.json as { request_id?: unknown } | undefined)?.request_id;
       expect(typeof bodyId === 'string' && bodyId.length > 0, `request_id in the body is ${preview(bodyId)}`, { ...on, expected: 'a request_id string', actual: preview(bodyId) });
     },

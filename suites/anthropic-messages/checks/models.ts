@@ -6,6 +6,7 @@ import { okJson } from '../../harness/replies.ts';
 import { requireObserved } from '../../harness/verdict.ts';
 import { anthropicClient, anthropicHeaders } from '../client.ts';
 import { COUNT_TOKENS_PATH, expectErrorReply, modelList, postMessages, sdkMessage } from '../exchanges.ts';
+import { UNKNOWN_MODEL } from '../../harness/prompts.ts';
 
 const LIST_DOCS = 'https://docs.claude.com/en/api/models-list';
 const protocol = 'anthropic-messages';
@@ -82,7 +83,7 @@ export const modelsChecks: Check[] = [
     tags: ['models', 'errors'],
     async run(ctx) {
       await ctx.use(modelList);
-      const exchange = await rawExchange(ctx.target, { path: '/v1/models/llm-conformance-no-such-model', headers: anthropicHeaders(ctx.target) });
+      const exchange = await rawExchange(ctx.target, { path: `/v1/models/${UNKNOWN_MODEL}`, headers: anthropicHeaders(ctx.target) });
       await expectErrorReply(ctx.use, exchange, 404, 'not_found_error', 'GET /v1/models/{unknown}');
     },
   }),

@@ -2,8 +2,8 @@ import { ANTHROPIC_SCHEMA_IDS, ANTHROPIC_STREAM_EVENTS } from '../../../specs/an
 import { specRegistry } from '../../../specs/index.ts';
 import { describeDiagnostics, excerpt, expect, fail, preview } from '../../harness/assert.ts';
 import { type Check, defineCheck } from '../../harness/check.ts';
-import { expectMediaType, expectOk } from '../../harness/replies.ts';
-import { type ParsedEvent } from '../../harness/stream-capture.ts';
+import { expectMediaType } from '../../harness/replies.ts';
+import { expectEventLinesMatchType, expectFramesWellFormed, expectNoDoneSentinel, expectOwnVocabulary, expectStreamedDespiteAccept, isDoneSentinel } from '../../harness/sse-framing.ts';
 import { textOf } from '../accumulate.ts';
 import { anthropicClient } from '../client.ts';
 import { basicReply, basicStream, basicStreamComplete, bothStreams, sdkBasicStream, sdkMessage, streamMessages } from '../exchanges.ts';
@@ -15,21 +15,9 @@ const protocol = 'anthropic-messages';
 
 const KNOWN = new Set<string>(ANTHROPIC_STREAM_EVENTS);
 
-/** Another protocol's vocabulary on an Anthropic stream: OpenAI Chat chunks, Responses events. */
-function foreignEvent(event: ParsedEvent): string | undefined {
-  if (event.json === undefined) return event.data.trim() === '[DONE]' ? undefined : `data that is not a JSON object (${excerpt(event.data, 60)})`;
-  if (event.json.object === 'chat.completion.chunk') return 'an OpenAI Chat Completions chunk';
-  if (event.type === undefined) return `an event without a string type (${excerpt(event.data, 60)})`;
-  if (/^response\./.test(event.type)) return `an OpenAI Responses event (${event.type})`;
-  return undefined;
-}
-
-/**
- * An OpenAI `[DONE]` frame: stream/no-done-sentinel reports it, so the other framing checks look
- * past it (one deviation, one failure).
- */
-function isDoneSentinel(data: string | undefined): boolean {
-  return data?.trim() === '[DONE]';
+/** Another protocol's event type on an Anthropic stream (unknown Anthropic types are allowed). */
+function foreignType(type: string): string | undefined {
+  return /^response\./.test(type) ? `an OpenAI Responses event (${type})` : undefined;
 }
 
 function blockTypes(content: readonly { type: string }[]): string {
@@ -60,20 +48,8 @@ export const streamChecks: Check[] = [
     clients: ['anthropic-sdk', 'claude-code', 'langchain'],
     tags: ['streaming', 'framing'],
     async run(ctx) {
-      for (const { name, capture } of await bothStreams(ctx.use)) {
-        capture.framing.frames.forEach((frame, i) => {
-          if (frame.data === undefined || isDoneSentinel(frame.data)) return;
-          let type: unknown;
-          try {
-            type = (JSON.parse(frame.data) as { type?: unknown }).type;
-          } catch {
-            type = undefined;
-          }
-          const details = { expected: `event: ${String(type)}`, actual: frame.event === undefined ? '(no event: line)' : `event: ${frame.event}`, exchange: capture.exchange.record };
-          expect(frame.event !== undefined, `${name} stream, frame ${i} has no event: line (data ${excerpt(frame.data, 80)})`, details);
-          expect(frame.event === type, `${name} stream, frame ${i}: event: ${frame.event} but data.type is ${preview(type)}`, details);
-        });
-      }
+      // An OpenAI [DONE] frame is stream/no-done-sentinel's finding (one deviation, one failure).
+      for (const { name, capture } of await bothStreams(ctx.use)) expectEventLinesMatchType(capture, name, isDoneSentinel);
     },
   }),
   defineCheck({
@@ -87,22 +63,7 @@ export const streamChecks: Check[] = [
     clients: ['anthropic-sdk', 'claude-code', 'langchain', 'vercel-ai-sdk'],
     tags: ['streaming', 'framing'],
     async run(ctx) {
-      for (const { name, capture } of await bothStreams(ctx.use)) {
-        const on = { exchange: capture.exchange.record };
-        expect(capture.exchange.utf8Valid, `the ${name} stream is not valid UTF-8`, on);
-        expect(capture.framing.trailing === '', `the ${name} stream ends inside a frame: ${excerpt(capture.framing.trailing, 80)}`, on);
-        capture.framing.frames.forEach((frame, i) => {
-          expect(frame.strayLines.length === 0, `${name} stream, frame ${i} has lines that are not SSE fields: ${excerpt(frame.strayLines.join(' | '), 80)}`, on);
-          if (frame.data === undefined || isDoneSentinel(frame.data)) return;
-          let value: unknown;
-          try {
-            value = JSON.parse(frame.data);
-          } catch {
-            value = undefined;
-          }
-          expect(value !== null && typeof value === 'object' && !Array.isArray(value), `${name} stream, frame ${i} data is not a JSON object: ${excerpt(frame.data, 80)}`, on);
-        });
-      }
+      for (const { name, capture } of await bothStreams(ctx.use)) expectFramesWellFormed(capture, name, isDoneSentinel);
     },
   }),
   defineCheck({
@@ -116,9 +77,10 @@ export const streamChecks: Check[] = [
     clients: ['anthropic-sdk', 'claude-code', 'langchain'],
     tags: ['streaming', 'framing'],
     async run(ctx) {
-      const { exchange, framing } = await ctx.use(basicStreamComplete);
+      const capture = await ctx.use(basicStreamComplete);
+      const { exchange, framing } = capture;
       const on = { exchange: exchange.record };
-      expect(!framing.frames.some((f) => isDoneSentinel(f.data)), 'the stream carries a data: [DONE] frame', { ...on, expected: 'no [DONE] frame', actual: 'data: [DONE]' });
+      expectNoDoneSentinel(capture);
       // Only frames with data are events; a comment-only frame (": keepalive") dispatches nothing.
       const events = framing.frames.filter((f) => f.data !== undefined);
       const stop = events.findIndex((f) => f.event === 'message_stop' || /"type"\s*:\s*"message_stop"/.test(f.data ?? ''));
@@ -137,10 +99,7 @@ export const streamChecks: Check[] = [
     clients: ['anthropic-sdk', 'claude-code', 'langchain'],
     tags: ['streaming'],
     async run(ctx) {
-      const capture = await streamMessages(ctx.target, basicBody(ctx.target.model), { accept: 'application/json' });
-      expectOk(capture.exchange, 'the streaming request with Accept: application/json');
-      expectMediaType(capture.exchange, 'text/event-stream', 'the reply to stream: true with Accept: application/json');
-      expect(capture.events.some((e) => e.type === 'message_start'), 'no message_start event in the body', { exchange: capture.exchange.record });
+      expectStreamedDespiteAccept(await streamMessages(ctx.target, basicBody(ctx.target.model), { accept: 'application/json' }), 'message_start');
     },
   }),
   defineCheck({
@@ -154,10 +113,7 @@ export const streamChecks: Check[] = [
     clients: ['vercel-ai-sdk'],
     tags: ['streaming'],
     async run(ctx) {
-      for (const { name, capture } of await bothStreams(ctx.use)) {
-        const foreign = capture.events.map(foreignEvent).filter((f): f is string => f !== undefined);
-        expect(foreign.length === 0, `the ${name} stream carries ${foreign[0]}`, { actual: [...new Set(foreign)].join('; '), exchange: capture.exchange.record });
-      }
+      for (const { name, capture } of await bothStreams(ctx.use)) expectOwnVocabulary(capture, name, foreignType);
     },
   }),
   defineCheck({

@@ -5,6 +5,7 @@ import { checkStreamGrammar } from '../../../specs/tooling/stream-grammar.ts';
 import { excerpt, expect, expectSchema, fail, preview } from '../../harness/assert.ts';
 import { type Check, defineCheck } from '../../harness/check.ts';
 import { expectMediaType } from '../../harness/replies.ts';
+import { isDoneSentinel } from '../../harness/sse-framing.ts';
 import { geminiClient } from '../client.ts';
 import { sdkGenerate } from '../exchanges.ts';
 import { finishReasonOf, textOf } from '../read.ts';
@@ -13,8 +14,6 @@ import { basicArray, basicSse, basicSseComplete, type SseStream, toolSseCall } f
 
 const STREAM_DOCS = 'https://ai.google.dev/api/generate-content#method:-models.streamgeneratecontent';
 const protocol = 'gemini';
-
-const isDone = (data: string | undefined) => data?.trim() === '[DONE]';
 
 /** The chunk order of a stream: any number of chunks, then the final one(s), nothing else after. */
 function grammarFindings(chunks: readonly unknown[]): string | undefined {
@@ -63,7 +62,7 @@ export const streamChecks: Check[] = [
       expect(capture.framing.trailing === '', `the stream ends inside a frame (no blank line after it): ${excerpt(capture.framing.trailing, 80)}`, { ...on, expected: 'data: {…}\\r\\n\\r\\n', actual: excerpt(capture.framing.trailing, 160) });
       capture.framing.frames.forEach((frame, i) => {
         expect(frame.strayLines.length === 0, `frame ${i} has lines that are not SSE fields: ${excerpt(frame.strayLines.join(' | '), 80)}`, { ...on, actual: excerpt(frame.raw, 160) });
-        if (frame.data === undefined || isDone(frame.data)) return;
+        if (frame.data === undefined || isDoneSentinel(frame.data)) return;
         let value: unknown;
         try {
           value = JSON.parse(frame.data);
@@ -101,7 +100,7 @@ export const streamChecks: Check[] = [
     tags: ['streaming', 'framing'],
     async run(ctx) {
       const { capture } = await ctx.use(basicSse);
-      const done = capture.framing.frames.find((f) => isDone(f.data));
+      const done = capture.framing.frames.find((f) => isDoneSentinel(f.data));
       expect(done === undefined, 'the stream carries a data: [DONE] frame', { expected: 'no [DONE] frame', actual: excerpt(done?.raw ?? ''), exchange: capture.exchange.record });
     },
   }),

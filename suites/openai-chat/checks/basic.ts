@@ -1,7 +1,7 @@
 import { OPENAI_CHAT_SCHEMA_IDS } from '../../../specs/openai-chat/index.ts';
 import { expect, expectSchema, preview } from '../../harness/assert.ts';
 import { type Check, defineCheck } from '../../harness/check.ts';
-import { expectMediaType, expectModelEcho, okJson } from '../../harness/replies.ts';
+import { expectMediaType, expectModelEcho, expectRequestIdHeader, okJson } from '../../harness/replies.ts';
 import { postChat } from '../client.ts';
 import { requireCapabilityAccepted } from '../envelope.ts';
 import { basicReply, completionText, sdkCompletion } from '../exchanges.ts';
@@ -58,13 +58,7 @@ export const basicChecks: Check[] = [
     description: 'Replies carry an x-request-id header (the SDK exposes it as _request_id for support tickets).',
     spec: 'https://platform.openai.com/docs/api-reference/debugging-requests',
     async run(ctx) {
-      const { exchange } = await ctx.use(basicReply);
-      const id = exchange.headers.get('x-request-id') ?? '';
-      expect(id.length > 0, 'no x-request-id header', {
-        expected: 'an x-request-id header',
-        actual: exchange.headers.has('request-id') ? `request-id: ${exchange.headers.get('request-id')}` : '(none)',
-        exchange: exchange.record,
-      });
+      expectRequestIdHeader((await ctx.use(basicReply)).exchange, 'x-request-id');
     },
   }),
   defineCheck({

@@ -6,10 +6,10 @@ import { CHAT_PATH, openaiClient, openaiHeaders, postChat } from '../client.ts';
 import { badRequest, expectErrorReply, missingMessages, sdkCompletion } from '../exchanges.ts';
 import { basicBody } from '../requests.ts';
 import { expectSdkError } from '../../harness/sdk-error.ts';
+import { UNKNOWN_MODEL } from '../../harness/prompts.ts';
 
 const ERRORS_DOCS = 'https://platform.openai.com/docs/guides/error-codes';
 const SDK_ERRORS = 'https://github.com/openai/openai-node#handling-errors';
-const UNKNOWN_MODEL = 'llm-conformance-no-such-model';
 const protocol = 'openai-chat';
 
 /** Error envelopes, statuses and the SDK's typed error classes. */

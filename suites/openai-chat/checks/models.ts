@@ -9,9 +9,9 @@ import { getOpenAi, openaiClient, postChat } from '../client.ts';
 import { errorCode } from '../envelope.ts';
 import { expectErrorReply, modelList, sdkCompletion } from '../exchanges.ts';
 import { expectSdkError } from '../../harness/sdk-error.ts';
+import { UNKNOWN_MODEL } from '../../harness/prompts.ts';
 
 const MODELS_DOCS = 'https://platform.openai.com/docs/api-reference/models';
-const UNKNOWN_MODEL = 'llm-conformance-no-such-model';
 const protocol = 'openai-chat';
 
 /** Listed ids that are not chat models by name (the API lists embedding, audio, image and moderation models too). */

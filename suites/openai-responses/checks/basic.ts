@@ -1,7 +1,7 @@
 import { RESPONSES_SCHEMA_IDS } from '../../../specs/openai-responses/index.ts';
 import { expect, expectSchema, preview } from '../../harness/assert.ts';
 import { type Check, defineCheck } from '../../harness/check.ts';
-import { expectMediaType, okJson } from '../../harness/replies.ts';
+import { expectMediaType, expectModelEcho, expectRequestIdHeader, okJson } from '../../harness/replies.ts';
 import { requireCapabilityAccepted } from '../envelope.ts';
 import { basicReply, postResponses, sdkResponse } from '../exchanges.ts';
 import { imageBody, instructionsBody, multiTurnBody } from '../requests.ts';
@@ -120,13 +120,7 @@ export const basicChecks: Check[] = [
     description: 'Replies carry an x-request-id header (the SDK exposes it as _request_id for support tickets).',
     spec: 'https://platform.openai.com/docs/api-reference/debugging-requests',
     async run(ctx) {
-      const { exchange } = await ctx.use(basicReply);
-      const id = exchange.headers.get('x-request-id') ?? '';
-      expect(id.length > 0, 'no x-request-id header', {
-        expected: 'an x-request-id header',
-        actual: exchange.headers.has('request-id') ? `request-id: ${exchange.headers.get('request-id')}` : '(none)',
-        exchange: exchange.record,
-      });
+      expectRequestIdHeader((await ctx.use(basicReply)).exchange, 'x-request-id');
     },
   }),
   defineCheck({
@@ -136,11 +130,7 @@ export const basicChecks: Check[] = [
     description: 'The Response names the requested model (or a dated snapshot of it), not another model.',
     spec: 'https://platform.openai.com/docs/api-reference/responses/object#responses/object-model',
     async run(ctx) {
-      const { model } = (await ctx.use(basicReply)).response;
-      expect(typeof model === 'string' && model.startsWith(ctx.target.model), `model is ${preview(model)}, requested ${preview(ctx.target.model)}`, {
-        expected: `${preview(ctx.target.model)} or a dated snapshot of it`,
-        actual: preview(model),
-      });
+      expectModelEcho((await ctx.use(basicReply)).response.model, ctx.target.model);
     },
   }),
 ];

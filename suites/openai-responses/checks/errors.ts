@@ -2,15 +2,15 @@ import OpenAI from 'openai';
 import { type Check, defineCheck } from '../../harness/check.ts';
 import { rawExchange } from '../../harness/http.ts';
 import { expectSdkError } from '../../harness/sdk-error.ts';
-import { notFoundErrorClass, openaiClient, RESPONSES_PATH, responsesHeaders, unauthenticatedClient } from '../client.ts';
+import { notFoundErrorClass, openaiClient, RESPONSES_PATH, openaiHeaders, unauthenticatedClient } from '../client.ts';
 import { notFoundStatus } from '../envelope.ts';
 import { badRequest, expectErrorReply, invalidInputBody, postResponses, sdkResponse } from '../exchanges.ts';
 import { basicBody } from '../requests.ts';
+import { UNKNOWN_MODEL } from '../../harness/prompts.ts';
 
 const ERRORS_DOCS = 'https://platform.openai.com/docs/guides/error-codes';
 const SDK_ERRORS = 'https://github.com/openai/openai-node#handling-errors';
 const protocol = 'openai-responses';
-const UNKNOWN_MODEL = 'llm-conformance-no-such-model';
 
 /** Error envelopes, statuses and the SDK's typed error classes. */
 export const errorsChecks: Check[] = [
@@ -62,7 +62,7 @@ export const errorsChecks: Check[] = [
     clients: ['openai-sdk'],
     tags: ['errors', 'auth'],
     async run(ctx) {
-      const exchange = await rawExchange(ctx.target, { path: RESPONSES_PATH, headers: responsesHeaders(ctx.target, false), body: basicBody(ctx.target) });
+      const exchange = await rawExchange(ctx.target, { path: RESPONSES_PATH, headers: openaiHeaders(ctx.target, false), body: basicBody(ctx.target) });
       await expectErrorReply(ctx.use, exchange, 401, 'a request without credentials');
       await ctx.use(sdkResponse);
       await expectSdkError(() => unauthenticatedClient(ctx.target).responses.create(basicBody(ctx.target) as never), OpenAI.AuthenticationError, 401, 'responses.create()');

@@ -4,7 +4,8 @@ import { describeDiagnostics, excerpt, expect, fail, preview } from '../../harne
 import { type Check, defineCheck } from '../../harness/check.ts';
 import { basicFinal, basicStreamComplete, type FinalStream, basicStructure, bothStreams, toolFinal, toolStreamComplete, toolStructure } from '../exchanges.ts';
 import { expectGrammar, ORDER_RULES } from '../stream-rules.ts';
-import { isDoneSentinel, joinedByPart, KNOWN_EVENTS, messageText } from '../stream-read.ts';
+import { joinedByPart, KNOWN_EVENTS, messageText } from '../stream-read.ts';
+import { isDoneSentinel } from '../../harness/sse-framing.ts';
 
 const STREAMING_DOCS = 'https://platform.openai.com/docs/api-reference/responses-streaming';
 const protocol = 'openai-responses';

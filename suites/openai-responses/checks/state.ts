@@ -3,7 +3,8 @@ import { type Check, defineCheck } from '../../harness/check.ts';
 import { okJson } from '../../harness/replies.ts';
 import { expectSdkError } from '../../harness/sdk-error.ts';
 import { getStored, notFoundErrorClass, openaiClient } from '../client.ts';
-import { errorOf, notFoundStatus } from '../envelope.ts';
+import { openaiErrorOf } from '../../openai-common/envelope.ts';
+import { notFoundStatus } from '../envelope.ts';
 import { basicReply, expectErrorReply, postResponses, sdkResponse } from '../exchanges.ts';
 import { basicBody, followUpBody } from '../requests.ts';
 import { messageText } from '../stream-read.ts';
@@ -73,7 +74,7 @@ export const stateChecks: Check[] = [
       const exchange = await postResponses(ctx.target, body);
       const status = notFoundStatus(exchange, 'an unknown previous_response_id');
       await expectErrorReply(ctx.use, exchange, status, 'an unknown previous_response_id');
-      const error = errorOf(exchange);
+      const error = openaiErrorOf(exchange);
       expect(error?.code === 'previous_response_not_found' || error?.param === 'previous_response_id', `the error names neither code "previous_response_not_found" nor param "previous_response_id": ${preview(error)}`, {
         expected: '{"code":"previous_response_not_found","param":"previous_response_id",…}',
         actual: preview(error),

@@ -1,24 +1,20 @@
-import { excerpt, expect, preview } from '../../harness/assert.ts';
+import { expect, preview } from '../../harness/assert.ts';
 import { type Check, defineCheck } from '../../harness/check.ts';
-import { expectMediaType, expectOk } from '../../harness/replies.ts';
-import { expectEventLinesMatchType, expectFramesWellFormed, isUntyped } from '../../harness/sse-framing.ts';
-import type { ParsedEvent } from '../../harness/stream-capture.ts';
+import { expectMediaType } from '../../harness/replies.ts';
+import { expectEventLinesMatchType, expectFramesWellFormed, expectNoDoneSentinel, expectOwnVocabulary, expectStreamedDespiteAccept, isDoneSentinel, isUntyped } from '../../harness/sse-framing.ts';
 import { basicFinal, basicReply, basicStream, basicStreamComplete, bothStreams, sdkStream, streamResponses } from '../exchanges.ts';
 import { basicBody } from '../requests.ts';
-import { isDoneSentinel, KNOWN_EVENTS, messageText } from '../stream-read.ts';
+import { KNOWN_EVENTS, messageText } from '../stream-read.ts';
 
 const STREAMING_DOCS = 'https://platform.openai.com/docs/api-reference/responses-streaming';
 const protocol = 'openai-responses';
 
 const ANTHROPIC_EVENTS = new Set(['message_start', 'message_delta', 'message_stop', 'content_block_start', 'content_block_delta', 'content_block_stop', 'ping']);
 
-/** What is wrong with an event's vocabulary, if anything: another protocol's event, or a type the API does not define. */
-function foreignEvent(event: ParsedEvent): string | undefined {
-  if (event.json === undefined) return isDoneSentinel(event.data) ? undefined : `data that is not a JSON object (${excerpt(event.data, 60)})`;
-  if (event.json.object === 'chat.completion.chunk') return 'an OpenAI Chat Completions chunk';
-  if (event.type === undefined) return `an event without a string type (${excerpt(event.data, 60)})`;
-  if (ANTHROPIC_EVENTS.has(event.type)) return `an Anthropic Messages event (${event.type})`;
-  if (!KNOWN_EVENTS.has(event.type)) return `an event type the Responses API does not define (${event.type})`;
+/** What is wrong with an event's type, if anything: another protocol's event, or a type the API does not define. */
+function typeProblem(type: string): string | undefined {
+  if (ANTHROPIC_EVENTS.has(type)) return `an Anthropic Messages event (${type})`;
+  if (!KNOWN_EVENTS.has(type)) return `an event type the Responses API does not define (${type})`;
   return undefined;
 }
 
@@ -44,10 +40,7 @@ export const streamChecks: Check[] = [
     clients: ['openai-sdk'],
     tags: ['streaming'],
     async run(ctx) {
-      const capture = await streamResponses(ctx.target, basicBody(ctx.target), { accept: 'application/json' });
-      expectOk(capture.exchange, 'the streaming request with Accept: application/json');
-      expectMediaType(capture.exchange, 'text/event-stream', 'the reply to stream: true with Accept: application/json');
-      expect(capture.events.some((e) => e.type === 'response.created'), 'no response.created event in the body', { exchange: capture.exchange.record });
+      expectStreamedDespiteAccept(await streamResponses(ctx.target, basicBody(ctx.target), { accept: 'application/json' }), 'response.created');
     },
   }),
   defineCheck({
@@ -82,9 +75,7 @@ export const streamChecks: Check[] = [
     spec: STREAMING_DOCS,
     tags: ['streaming', 'framing'],
     async run(ctx) {
-      const { exchange, framing } = await ctx.use(basicStreamComplete);
-      const on = { exchange: exchange.record };
-      expect(!framing.frames.some((f) => isDoneSentinel(f.data)), 'the stream carries a data: [DONE] frame', { ...on, expected: 'no [DONE] frame', actual: 'data: [DONE]' });
+      expectNoDoneSentinel(await ctx.use(basicStreamComplete));
     },
   }),
   defineCheck({
@@ -96,10 +87,7 @@ export const streamChecks: Check[] = [
     clients: ['openai-sdk'],
     tags: ['streaming'],
     async run(ctx) {
-      for (const { name, capture } of await bothStreams(ctx.use)) {
-        const foreign = capture.events.map(foreignEvent).filter((f): f is string => f !== undefined);
-        expect(foreign.length === 0, `the ${name} stream carries ${foreign[0]}`, { actual: [...new Set(foreign)].join('; '), exchange: capture.exchange.record });
-      }
+      for (const { name, capture } of await bothStreams(ctx.use)) expectOwnVocabulary(capture, name, typeProblem);
     },
   }),
   defineCheck({
