@@ -4,6 +4,7 @@ import { expect, expectSchema, fail, preview } from '../harness/assert.ts';
 import { defineExchange, type SharedExchange, type UseExchange } from '../harness/exchange.ts';
 import { rawExchange } from '../harness/http.ts';
 import { okJson } from '../harness/replies.ts';
+import { expectEventLinesMatchType, isDoneSentinel } from '../harness/sse-framing.ts';
 import { eventSequence, okStream, type ParsedEvent, type StreamCapture } from '../harness/stream-capture.ts';
 import { requireCapability } from '../harness/verdict.ts';
 import { contentOf, textOf } from './accumulate.ts';
@@ -148,6 +149,35 @@ export async function bothStreams(use: UseExchange): Promise<{ readonly name: st
   ];
 }
 
+/**
+ * The convention root of `event:` lines: every frame of the text and tool streams names its type
+ * (stream/event-line-matches-type). The SDK skips frames without one, so a target that sends none
+ * breaks every SDK stream: those failures are this one deviation, reported once.
+ */
+export const streamsNamed = defineExchange({
+  id: p('streams:event-lines'),
+  owner: p('stream/event-line-matches-type'),
+  description: 'the event: lines of the text and tool streams',
+  make: async ({ use }) => {
+    // An OpenAI [DONE] frame is stream/no-done-sentinel's finding (one deviation, one failure).
+    for (const { name, capture } of await bothStreams(use)) expectEventLinesMatchType(capture, name, isDoneSentinel);
+  },
+});
+
+/**
+ * Runs an SDK stream call; when it fails (the SDK read nothing, or an assertion on what it read
+ * failed), the raw streams' `event:` lines are consulted first: without them the failure is
+ * blocked by stream/event-line-matches-type, which reports it once.
+ */
+export async function sdkStreamAfterEventLines<T>(use: UseExchange, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    await use(streamsNamed);
+    throw error;
+  }
+}
+
 /** The SDK's accumulated message for the basic prompt (`messages.stream().finalMessage()`). */
 export const sdkBasicStream = defineExchange({
   id: p('sdk-stream:basic'),
@@ -156,7 +186,7 @@ export const sdkBasicStream = defineExchange({
   make: async ({ target, use }) => {
     await use(sdkMessage);
     await use(basicStreamComplete);
-    return (await anthropicClient(target).messages.stream(basicBody(target.model) as never).finalMessage()) as Anthropic.Message;
+    return sdkStreamAfterEventLines(use, async () => (await anthropicClient(target).messages.stream(basicBody(target.model) as never).finalMessage()) as Anthropic.Message);
   },
 });
 
@@ -277,6 +307,7 @@ export const anthropicExchanges: readonly SharedExchange<unknown>[] = [
   basicStreamComplete,
   toolStreamComplete,
   toolStreamBlock,
+  streamsNamed,
   sdkBasicStream,
   forcedToolReply,
   forcedToolUse,

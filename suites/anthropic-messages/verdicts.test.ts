@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { jsonReply, type RewriteHooks, withRequestJson } from '../harness/mutant.ts';
 import type { CheckResult } from '../harness/runner.ts';
+import { withoutEventLines } from '../harness/sse-mutations.ts';
 import { resultsAgainst } from '../test-support.ts';
 import { anthropicMessagesSuite as suite } from './index.ts';
 
@@ -86,6 +87,14 @@ describe('one bug, one failure', () => {
     expect(root.message).toContain("OpenAI's error envelope");
     expect(root.message).not.toContain('Field required');
     expect(root.evidence?.hints.join(' ')).toContain('x-request-id');
+  });
+
+  it('streams without event: lines: one failure, the SDK checks that read them blocked by it', async () => {
+    const results = await runAgainst({ reply: withoutEventLines });
+    expect(failedIds(results).map(short)).toEqual(['stream/event-line-matches-type']);
+    const sdk = results.filter((r) => ['stream/sdk-events', 'stream/sdk-final-message', 'tools/sdk-final-message'].includes(short(r.id)));
+    expect(sdk.map((r) => [short(r.id), r.skipKind, r.blockedBy])).toEqual(sdk.map((r) => [short(r.id), 'blocked', 'anthropic-messages/stream/event-line-matches-type']));
+    expect(sdk).toHaveLength(3);
   });
 });
 

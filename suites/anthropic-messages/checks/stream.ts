@@ -3,10 +3,10 @@ import { specRegistry } from '../../../specs/index.ts';
 import { describeDiagnostics, excerpt, expect, fail, preview } from '../../harness/assert.ts';
 import { type Check, defineCheck } from '../../harness/check.ts';
 import { expectMediaType } from '../../harness/replies.ts';
-import { expectEventLinesMatchType, expectFramesWellFormed, expectNoDoneSentinel, expectOwnVocabulary, expectStreamedDespiteAccept, isDoneSentinel } from '../../harness/sse-framing.ts';
+import { expectFramesWellFormed, expectNoDoneSentinel, expectOwnVocabulary, expectStreamedDespiteAccept, isDoneSentinel } from '../../harness/sse-framing.ts';
 import { textOf } from '../accumulate.ts';
 import { anthropicClient } from '../client.ts';
-import { basicReply, basicStream, basicStreamComplete, bothStreams, sdkBasicStream, sdkMessage, streamMessages } from '../exchanges.ts';
+import { basicReply, basicStream, basicStreamComplete, bothStreams, sdkBasicStream, sdkMessage, sdkStreamAfterEventLines, streamMessages, streamsNamed } from '../exchanges.ts';
 import { basicBody } from '../requests.ts';
 import { streamsIndexed, streamsOrdered, streamTextFaithful } from '../stream-conventions.ts';
 
@@ -48,8 +48,7 @@ export const streamChecks: Check[] = [
     clients: ['anthropic-sdk', 'claude-code', 'langchain'],
     tags: ['streaming', 'framing'],
     async run(ctx) {
-      // An OpenAI [DONE] frame is stream/no-done-sentinel's finding (one deviation, one failure).
-      for (const { name, capture } of await bothStreams(ctx.use)) expectEventLinesMatchType(capture, name, isDoneSentinel);
+      await ctx.use(streamsNamed);
     },
   }),
   defineCheck({
@@ -201,14 +200,16 @@ export const streamChecks: Check[] = [
     async run(ctx) {
       await ctx.use(sdkMessage);
       await ctx.use(basicStreamComplete);
-      const stream = await anthropicClient(ctx.target).messages.create({ ...basicBody(ctx.target.model), stream: true } as never);
-      const types: string[] = [];
-      for await (const event of stream as unknown as AsyncIterable<{ type: string }>) types.push(event.type);
-      const actual = { actual: `the SDK yielded: ${types.join(', ') || '(nothing)'}` };
-      expect(types.length > 0, 'the SDK yielded no events (frames without event: lines are dropped)', actual);
-      expect(types[0] === 'message_start', `the SDK's first event is ${preview(types[0])}`, actual);
-      expect(types[types.length - 1] === 'message_stop', `the SDK's last event is ${preview(types[types.length - 1])}`, actual);
-      expect(types.includes('content_block_delta'), 'the SDK saw no content_block_delta', actual);
+      await sdkStreamAfterEventLines(ctx.use, async () => {
+        const stream = await anthropicClient(ctx.target).messages.create({ ...basicBody(ctx.target.model), stream: true } as never);
+        const types: string[] = [];
+        for await (const event of stream as unknown as AsyncIterable<{ type: string }>) types.push(event.type);
+        const actual = { actual: `the SDK yielded: ${types.join(', ') || '(nothing)'}` };
+        expect(types.length > 0, 'the SDK yielded no events (frames without event: lines are dropped)', actual);
+        expect(types[0] === 'message_start', `the SDK's first event is ${preview(types[0])}`, actual);
+        expect(types[types.length - 1] === 'message_stop', `the SDK's last event is ${preview(types[types.length - 1])}`, actual);
+        expect(types.includes('content_block_delta'), 'the SDK saw no content_block_delta', actual);
+      });
     },
   }),
   defineCheck({

@@ -6,7 +6,7 @@ import { okJson } from '../../harness/replies.ts';
 import { eventsOf } from '../../harness/stream-capture.ts';
 import { accumulate, contentOf } from '../accumulate.ts';
 import { anthropicClient } from '../client.ts';
-import { forcedToolUse, postMessages, sdkMessage, toolChoiceNoneReply, toolStream, toolStreamBlock, toolStreamComplete } from '../exchanges.ts';
+import { forcedToolUse, postMessages, sdkMessage, sdkStreamAfterEventLines, toolChoiceNoneReply, toolStream, toolStreamBlock, toolStreamComplete } from '../exchanges.ts';
 import { anyToolBody, forcedToolBody, toolChoiceBody, WEATHER_TOOL } from '../requests.ts';
 
 const TOOL_DOCS = 'https://docs.claude.com/en/docs/agents-and-tools/tool-use/implement-tool-use';
@@ -138,8 +138,10 @@ export const toolsChecks: Check[] = [
       await ctx.use(sdkMessage);
       await ctx.use(toolStreamBlock);
       await ctx.use(toolStreamComplete);
-      const message = await anthropicClient(ctx.target).messages.stream(forcedToolBody(ctx.target.model) as never).finalMessage();
-      expectToolUse(message as unknown as Record<string, unknown>, 'SDK finalMessage()');
+      await sdkStreamAfterEventLines(ctx.use, async () => {
+        const message = await anthropicClient(ctx.target).messages.stream(forcedToolBody(ctx.target.model) as never).finalMessage();
+        expectToolUse(message as unknown as Record<string, unknown>, 'SDK finalMessage()');
+      });
     },
   }),
   defineCheck({
